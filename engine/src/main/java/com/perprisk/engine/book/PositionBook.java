@@ -1,0 +1,299 @@
+package com.perprisk.engine.book;
+
+import com.perprisk.engine.instrument.Instrument;
+import org.agrona.collections.Long2LongHashMap;
+
+import java.util.Arrays;
+
+/**
+ * Positions in struct-of-arrays form: one slot per (account, instrument) pair ever traded, kept when
+ * flat so the account's leverage and margin mode for the instrument survive. Slots are handed out in
+ * creation order and never reused. Each account's positions form a singly linked list
+ * ({@link #nextOfAccount(int)}); each instrument keeps a dense list of its open holders.
+ *
+ * <p>Book state per position: 5 longs (size, entry price, isolated margin, realized PnL, funding
+ * index) = 40 B, 2 ints (account, next-of-account) = 8 B, instrument and leverage as shorts = 4 B,
+ * state and mode bytes = 2 B: <b>54 bytes</b>. Indexing adds the holder list (4 B slot + 4 B entry)
+ * and about 24 B in the (account, instrument) map.
+ *
+ * <p>Threading: owned and mutated only by the business-logic thread.
+ */
+public final class PositionBook
+{
+    private final Long2LongHashMap slotByKey;
+    private int[] account;
+    private int[] nextOfAccount;
+    private short[] instrument;
+    private short[] leverage;
+    private byte[] state;
+    private byte[] mode;
+    private long[] size;
+    private long[] entryPrice;
+    private long[] isolatedMargin;
+    private long[] realizedPnl;
+    private long[] fundingIndex;
+    private int[] holderIndex;
+    private final int[][] holders = new int[Instrument.MAX_ID + 1][];
+    private final int[] holderCount = new int[Instrument.MAX_ID + 1];
+    private int count;
+
+    /** @param initialCapacity positions to pre-allocate (arrays grow by doubling beyond it). */
+    public PositionBook(final int initialCapacity)
+    {
+        final int capacity = Math.max(16, initialCapacity);
+        slotByKey = new Long2LongHashMap(capacity * 2, 0.65f, AccountBook.NONE);
+        account = new int[capacity];
+        nextOfAccount = new int[capacity];
+        instrument = new short[capacity];
+        leverage = new short[capacity];
+        state = new byte[capacity];
+        mode = new byte[capacity];
+        size = new long[capacity];
+        entryPrice = new long[capacity];
+        isolatedMargin = new long[capacity];
+        realizedPnl = new long[capacity];
+        fundingIndex = new long[capacity];
+        holderIndex = new int[capacity];
+    }
+
+    /** @return number of position slots (open and flat). */
+    public int count()
+    {
+        return count;
+    }
+
+    /** @return allocated capacity of the per-position arrays. */
+    public int capacity()
+    {
+        return account.length;
+    }
+
+    private static long key(final int accountSlot, final int instrumentId)
+    {
+        return ((long)accountSlot << 12) | instrumentId;
+    }
+
+    /** @param accountSlot account slot @param instrumentId instrument @return position slot or {@link AccountBook#NONE} */
+    public int find(final int accountSlot, final int instrumentId)
+    {
+        return (int)slotByKey.get(key(accountSlot, instrumentId));
+    }
+
+    /**
+     * Create a flat position slot and link it at the head of the account's list.
+     *
+     * @param accounts        the account book (for the list head).
+     * @param accountSlot     account slot.
+     * @param instrumentId    instrument id.
+     * @param defaultLeverage leverage setting to start with.
+     * @return new slot.
+     */
+    public int create(final AccountBook accounts, final int accountSlot, final int instrumentId, final int defaultLeverage)
+    {
+        if (count == account.length)
+        {
+            grow();
+        }
+        final int p = count++;
+        account[p] = accountSlot;
+        instrument[p] = (short)instrumentId;
+        leverage[p] = (short)defaultLeverage;
+        state[p] = PositionState.NONE;
+        mode[p] = MarginMode.CROSS;
+        holderIndex[p] = AccountBook.NONE;
+        nextOfAccount[p] = accounts.firstPosition(accountSlot);
+        accounts.firstPosition(accountSlot, p);
+        slotByKey.put(key(accountSlot, instrumentId), p);
+        return p;
+    }
+
+    private void grow()
+    {
+        final int n = account.length * 2;
+        account = Arrays.copyOf(account, n);
+        nextOfAccount = Arrays.copyOf(nextOfAccount, n);
+        instrument = Arrays.copyOf(instrument, n);
+        leverage = Arrays.copyOf(leverage, n);
+        state = Arrays.copyOf(state, n);
+        mode = Arrays.copyOf(mode, n);
+        size = Arrays.copyOf(size, n);
+        entryPrice = Arrays.copyOf(entryPrice, n);
+        isolatedMargin = Arrays.copyOf(isolatedMargin, n);
+        realizedPnl = Arrays.copyOf(realizedPnl, n);
+        fundingIndex = Arrays.copyOf(fundingIndex, n);
+        holderIndex = Arrays.copyOf(holderIndex, n);
+    }
+
+    /** @param p position @return account slot */
+    public int account(final int p)
+    {
+        return account[p];
+    }
+
+    /** @param p position @return next position of the same account, or {@link AccountBook#NONE} */
+    public int nextOfAccount(final int p)
+    {
+        return nextOfAccount[p];
+    }
+
+    /** @param p position @return instrument id */
+    public int instrument(final int p)
+    {
+        return instrument[p];
+    }
+
+    /** @param p position @return leverage setting */
+    public int leverage(final int p)
+    {
+        return leverage[p];
+    }
+
+    /** @param p position @param value leverage setting */
+    public void leverage(final int p, final int value)
+    {
+        leverage[p] = (short)value;
+    }
+
+    /** @param p position @return lifecycle state, see {@link PositionState} */
+    public byte state(final int p)
+    {
+        return state[p];
+    }
+
+    /** @param p position @param value lifecycle state */
+    public void state(final int p, final byte value)
+    {
+        state[p] = value;
+    }
+
+    /** @param p position @return margin mode, see {@link MarginMode} */
+    public byte mode(final int p)
+    {
+        return mode[p];
+    }
+
+    /** @param p position @param value margin mode */
+    public void mode(final int p, final byte value)
+    {
+        mode[p] = value;
+    }
+
+    /** @param p position @return true if isolated */
+    public boolean isIsolated(final int p)
+    {
+        return mode[p] == MarginMode.ISOLATED;
+    }
+
+    /** @param p position @return signed size (size scale) */
+    public long size(final int p)
+    {
+        return size[p];
+    }
+
+    /** @param p position @param value signed size */
+    public void size(final int p, final long value)
+    {
+        size[p] = value;
+    }
+
+    /** @param p position @return entry price (price scale) */
+    public long entryPrice(final int p)
+    {
+        return entryPrice[p];
+    }
+
+    /** @param p position @param value entry price */
+    public void entryPrice(final int p, final long value)
+    {
+        entryPrice[p] = value;
+    }
+
+    /** @param p position @return isolated margin wallet (quote scale) */
+    public long isolatedMargin(final int p)
+    {
+        return isolatedMargin[p];
+    }
+
+    /** @param p position @param delta change of the isolated margin wallet */
+    public void addIsolatedMargin(final int p, final long delta)
+    {
+        isolatedMargin[p] += delta;
+    }
+
+    /** @param p position @return realized PnL over the position's life (quote scale) */
+    public long realizedPnl(final int p)
+    {
+        return realizedPnl[p];
+    }
+
+    /** @param p position @param delta realized PnL to add */
+    public void addRealizedPnl(final int p, final long delta)
+    {
+        realizedPnl[p] += delta;
+    }
+
+    /** @param p position @return funding index at the last settlement */
+    public long fundingIndex(final int p)
+    {
+        return fundingIndex[p];
+    }
+
+    /** @param p position @param value funding index at settlement */
+    public void fundingIndex(final int p, final long value)
+    {
+        fundingIndex[p] = value;
+    }
+
+    /** @param instrumentId instrument @return number of open holders */
+    public int holderCount(final int instrumentId)
+    {
+        return holderCount[instrumentId];
+    }
+
+    /** @param instrumentId instrument @param i index below {@link #holderCount(int)} @return position slot */
+    public int holder(final int instrumentId, final int i)
+    {
+        return holders[instrumentId][i];
+    }
+
+    /** @param p position @return true if in its instrument's holder list */
+    public boolean isHolder(final int p)
+    {
+        return holderIndex[p] != AccountBook.NONE;
+    }
+
+    /** @param p position to add to its instrument's holder list (when it opens) */
+    public void addHolder(final int p)
+    {
+        final int id = instrument[p];
+        int[] list = holders[id];
+        if (list == null)
+        {
+            list = holders[id] = new int[64];
+        }
+        else if (holderCount[id] == list.length)
+        {
+            list = holders[id] = Arrays.copyOf(list, list.length * 2);
+        }
+        final int i = holderCount[id]++;
+        list[i] = p;
+        holderIndex[p] = i;
+    }
+
+    /**
+     * Remove from the holder list (when it closes). Swap-remove, so holder order is the order of
+     * opens and closes: deterministic, but not slot order.
+     *
+     * @param p position.
+     */
+    public void removeHolder(final int p)
+    {
+        final int id = instrument[p];
+        final int i = holderIndex[p];
+        final int last = --holderCount[id];
+        final int moved = holders[id][last];
+        holders[id][i] = moved;
+        holderIndex[moved] = i;
+        holderIndex[p] = AccountBook.NONE;
+    }
+}

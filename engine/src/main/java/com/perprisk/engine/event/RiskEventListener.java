@@ -1,0 +1,53 @@
+package com.perprisk.engine.event;
+
+/**
+ * Receives the engine's output events. Called on the business-logic thread, in the order the
+ * events are produced; every argument is a reused flyweight valid only during the call.
+ * Implementations must not block and should not allocate (copy into their own buffers).
+ *
+ * <p>For each input the engine emits, in order: zero or more position updates, account risks,
+ * margin alerts, liquidation candidates, funding and insurance events, then exactly one
+ * {@link #onCommandResult(CommandResult)} last.
+ */
+public interface RiskEventListener
+{
+    /** A listener that ignores everything. */
+    RiskEventListener NO_OP = new RiskEventListener()
+    {
+    };
+
+    /** @param result the one result of an input; always the last event of that input. */
+    default void onCommandResult(final CommandResult result)
+    {
+    }
+
+    /** @param update a position changed or was queried. */
+    default void onPositionUpdate(final PositionUpdate update)
+    {
+    }
+
+    /** @param risk an account was (re-)evaluated. */
+    default void onAccountRisk(final AccountRisk risk)
+    {
+    }
+
+    /** @param alert a margin ratio crossed the alert threshold. */
+    default void onMarginAlert(final MarginAlert alert)
+    {
+    }
+
+    /** @param candidate a position to liquidate. */
+    default void onLiquidationCandidate(final LiquidationCandidate candidate)
+    {
+    }
+
+    /** @param funding funding applied to an instrument. */
+    default void onFundingApplied(final FundingApplied funding)
+    {
+    }
+
+    /** @param update the insurance fund moved. */
+    default void onInsuranceFundUpdate(final InsuranceFundUpdate update)
+    {
+    }
+}
