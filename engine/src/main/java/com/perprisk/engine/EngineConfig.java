@@ -1,0 +1,74 @@
+package com.perprisk.engine;
+
+import com.perprisk.engine.fixed.FixedPoint;
+
+/**
+ * Settings of a {@link RiskEngine}. Mutable until handed to the engine; not thread-safe.
+ */
+public final class EngineConfig
+{
+    private int initialAccounts = 1024;
+    private int initialPositions = 4096;
+    private long marginAlertRatio = 80 * FixedPoint.RATE_SCALE / 100;
+    private LiquidationDetection detection = LiquidationDetection.INDEXED;
+
+    /** @param n accounts to pre-allocate @return this */
+    public EngineConfig initialAccounts(final int n)
+    {
+        initialAccounts = n;
+        return this;
+    }
+
+    /** @param n positions to pre-allocate @return this */
+    public EngineConfig initialPositions(final int n)
+    {
+        initialPositions = n;
+        return this;
+    }
+
+    /**
+     * @param ratio margin ratio (maintenance / equity, rate scale) at or above which a margin alert is
+     *              raised; in (0, RATE_SCALE]. Default 0.8.
+     * @return this
+     */
+    public EngineConfig marginAlertRatio(final long ratio)
+    {
+        if (ratio <= 0 || ratio > FixedPoint.RATE_SCALE)
+        {
+            throw new IllegalArgumentException("marginAlertRatio must be in (0, 1], was " + FixedPoint.format(ratio, FixedPoint.RATE_DECIMALS));
+        }
+        marginAlertRatio = ratio;
+        return this;
+    }
+
+    /** @param d detection strategy @return this */
+    public EngineConfig detection(final LiquidationDetection d)
+    {
+        detection = d;
+        return this;
+    }
+
+    /** @return accounts to pre-allocate */
+    public int initialAccounts()
+    {
+        return initialAccounts;
+    }
+
+    /** @return positions to pre-allocate */
+    public int initialPositions()
+    {
+        return initialPositions;
+    }
+
+    /** @return margin alert threshold (rate scale) */
+    public long marginAlertRatio()
+    {
+        return marginAlertRatio;
+    }
+
+    /** @return detection strategy */
+    public LiquidationDetection detection()
+    {
+        return detection;
+    }
+}

@@ -1,0 +1,1137 @@
+package com.perprisk.engine;
+
+import com.perprisk.engine.book.AccountBook;
+import com.perprisk.engine.book.MarginMode;
+import com.perprisk.engine.book.PositionBook;
+import com.perprisk.engine.book.PositionState;
+import com.perprisk.engine.command.CommandEvent;
+import com.perprisk.engine.command.CommandType;
+import com.perprisk.engine.command.RejectReason;
+import com.perprisk.engine.event.AccountRisk;
+import com.perprisk.engine.event.CommandResult;
+import com.perprisk.engine.event.FundingApplied;
+import com.perprisk.engine.event.InsuranceFundUpdate;
+import com.perprisk.engine.event.LiquidationCandidate;
+import com.perprisk.engine.event.MarginAlert;
+import com.perprisk.engine.event.PositionChange;
+import com.perprisk.engine.event.PositionUpdate;
+import com.perprisk.engine.event.RiskEventListener;
+import com.perprisk.engine.fixed.FixedPoint;
+import com.perprisk.engine.fixed.Rounding;
+import com.perprisk.engine.instrument.Instrument;
+import com.perprisk.engine.instrument.InstrumentBook;
+import com.perprisk.engine.risk.AccountEvaluator;
+import com.perprisk.engine.risk.LiquidationIndex;
+import com.perprisk.engine.risk.PositionMath;
+import com.perprisk.engine.risk.TradeOutcome;
+
+import java.util.Arrays;
+
+import static com.perprisk.engine.fixed.FixedPoint.MAX_BALANCE;
+import static com.perprisk.engine.fixed.FixedPoint.MAX_NOTIONAL;
+import static com.perprisk.engine.fixed.FixedPoint.OVERFLOW;
+import static com.perprisk.engine.fixed.FixedPoint.RATE_SCALE;
+
+/**
+ * The business-logic processor: applies one {@link CommandEvent} at a time to the books and reports
+ * what happened to a {@link RiskEventListener}. A pure function of its inputs: it reads no clock and
+ * no randomness (time is the event's), iterates no hash map, and does no I/O, so replaying the same
+ * inputs gives the same state and {@link #checksum()}.
+ *
+ * <p>Every command is validated completely before anything changes; a rejected command changes
+ * nothing and its result carries a {@link RejectReason}. Money moves only between ledger buckets —
+ * account collateral, isolated margin wallets, the insurance fund, the fee pool and the external
+ * settlement account (the venue side of realized PnL and funding) — so
+ * {@code Σ deposits − Σ withdrawals = Σ buckets} exactly after every event ({@link #ledgerImbalance()}).
+ *
+ * <p>Threading: single writer. Only the business-logic thread may call {@link #apply}; the read
+ * accessors are for that thread or for use after the pipeline has stopped.
+ */
+public final class RiskEngine
+{
+    private final EngineConfig config;
+    private final InstrumentBook instruments = new InstrumentBook();
+    private final AccountBook accounts;
+    private final PositionBook positions;
+    private final AccountEvaluator evaluator;
+    private final LiquidationIndex liquidationIndex = new LiquidationIndex();
+    private final TradeOutcome trade = new TradeOutcome();
+    private final SlotSet liquidatable = new SlotSet();
+    private final boolean indexed;
+    private final long alertTargetScale;
+
+    private long insuranceFund;
+    private long feePool;
+    private long externalSettlement;
+    private long lastSequence = -1;
+
+    private final CommandResult commandResult = new CommandResult();
+    private final PositionUpdate positionUpdate = new PositionUpdate();
+    private final AccountRisk accountRisk = new AccountRisk();
+    private final MarginAlert marginAlert = new MarginAlert();
+    private final LiquidationCandidate candidate = new LiquidationCandidate();
+    private final FundingApplied fundingApplied = new FundingApplied();
+    private final InsuranceFundUpdate insuranceUpdate = new InsuranceFundUpdate();
+
+    private RiskEventListener listener = RiskEventListener.NO_OP;
+    private long sequence;
+    private long detectionPass;
+    private int[] queued = new int[64];
+    private int queuedCount;
+
+    /** @param config settings */
+    public RiskEngine(final EngineConfig config)
+    {
+        this.config = config;
+        accounts = new AccountBook(config.initialAccounts());
+        positions = new PositionBook(config.initialPositions());
+        evaluator = new AccountEvaluator(accounts, positions, instruments);
+        indexed = config.detection() == LiquidationDetection.INDEXED;
+        alertTargetScale = FixedPoint.mulDiv(RATE_SCALE, RATE_SCALE, config.marginAlertRatio(), Rounding.CEILING);
+    }
+
+    /**
+     * Apply one command. Emits its events to the listener, the last one always its
+     * {@link RiskEventListener#onCommandResult}.
+     *
+     * @param command  the input; its sequence is taken as this input's position in the total order.
+     * @param listener receives the output events during this call.
+     */
+    public void apply(final CommandEvent command, final RiskEventListener listener)
+    {
+        this.listener = listener;
+        sequence = command.sequence();
+        final int reason;
+        switch (command.type())
+        {
+            case CommandType.DEFINE_INSTRUMENT: reason = onDefineInstrument(command); break;
+            case CommandType.DEPOSIT: reason = onDeposit(command); break;
+            case CommandType.WITHDRAW: reason = onWithdraw(command); break;
+            case CommandType.FILL: reason = onFill(command); break;
+            case CommandType.ADJUST_ISOLATED_MARGIN: reason = onAdjustIsolatedMargin(command); break;
+            case CommandType.SET_LEVERAGE: reason = onSetLeverage(command); break;
+            case CommandType.SET_MARGIN_MODE: reason = onSetMarginMode(command); break;
+            case CommandType.MARK_PRICE: reason = onMarkPrice(command); break;
+            case CommandType.FUNDING_RATE: reason = onFundingRate(command); break;
+            case CommandType.LIQUIDATION_FILL: reason = onLiquidationFill(command); break;
+            case CommandType.PRE_TRADE_CHECK: reason = onPreTradeCheck(command); break;
+            case CommandType.QUERY_ACCOUNT: reason = onQueryAccount(command); break;
+            case CommandType.SET_LIQUIDATOR: reason = onSetLiquidator(command); break;
+            default: reason = RejectReason.UNKNOWN_COMMAND;
+        }
+        lastSequence = sequence;
+        listener.onCommandResult(commandResult
+            .sequence(sequence)
+            .correlationId(command.correlationId())
+            .commandType(command.type())
+            .accountId(command.accountId())
+            .instrumentId(command.instrumentId())
+            .rejectReason(reason));
+        this.listener = RiskEventListener.NO_OP;
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    private int onDefineInstrument(final CommandEvent c)
+    {
+        if (!(c.attachment() instanceof Instrument))
+        {
+            return RejectReason.INVALID_INSTRUMENT;
+        }
+        final Instrument instrument = (Instrument)c.attachment();
+        if (instrument.id() != c.instrumentId())
+        {
+            return RejectReason.INVALID_INSTRUMENT;
+        }
+        if (instruments.get(instrument.id()) != null || instruments.bySymbol(instrument.symbol()) != null)
+        {
+            return RejectReason.INSTRUMENT_EXISTS;
+        }
+        instruments.add(instrument);
+        liquidationIndex.addInstrument(instrument.id());
+        return RejectReason.NONE;
+    }
+
+    private int onDeposit(final CommandEvent c)
+    {
+        final long amount = c.amount();
+        if (c.accountId() <= 0)
+        {
+            return RejectReason.UNKNOWN_ACCOUNT;
+        }
+        if (amount <= 0 || amount > MAX_BALANCE)
+        {
+            return RejectReason.INVALID_AMOUNT;
+        }
+        int slot = accounts.slotOf(c.accountId());
+        if (slot != AccountBook.NONE)
+        {
+            if (accounts.collateral(slot) + amount > MAX_BALANCE)
+            {
+                return RejectReason.BALANCE_LIMIT;
+            }
+            if (FixedPoint.add(accounts.totalDeposited(slot), amount) == OVERFLOW)
+            {
+                return RejectReason.LIMIT_EXCEEDED;
+            }
+        }
+        else
+        {
+            slot = accounts.create(c.accountId());
+        }
+        accounts.recordDeposit(slot, amount);
+        reevaluate(slot);
+        return RejectReason.NONE;
+    }
+
+    private int onWithdraw(final CommandEvent c)
+    {
+        final int slot = accounts.slotOf(c.accountId());
+        final long amount = c.amount();
+        if (slot == AccountBook.NONE)
+        {
+            return RejectReason.UNKNOWN_ACCOUNT;
+        }
+        if (amount <= 0 || amount > MAX_BALANCE)
+        {
+            return RejectReason.INVALID_AMOUNT;
+        }
+        evaluator.evaluate(slot);
+        if (amount > evaluator.collateral())
+        {
+            return RejectReason.INSUFFICIENT_COLLATERAL;
+        }
+        if (amount > evaluator.freeCollateral())
+        {
+            return RejectReason.INSUFFICIENT_MARGIN;
+        }
+        accounts.recordWithdrawal(slot, amount);
+        reevaluate(slot);
+        return RejectReason.NONE;
+    }
+
+    private int onFill(final CommandEvent c)
+    {
+        final Instrument instrument = instruments.get(c.instrumentId());
+        if (instrument == null)
+        {
+            return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        final int slot = accounts.slotOf(c.accountId());
+        if (slot == AccountBook.NONE)
+        {
+            return RejectReason.UNKNOWN_ACCOUNT;
+        }
+        if (!instrument.isValidPrice(c.price()))
+        {
+            return RejectReason.INVALID_PRICE;
+        }
+        if (!instrument.isValidSize(c.size()))
+        {
+            return RejectReason.INVALID_SIZE;
+        }
+        final long fee;
+        if (c.amount() == CommandEvent.FEE_FROM_SCHEDULE)
+        {
+            fee = FixedPoint.applyRate(PositionMath.notional(c.size(), c.price()), instrument.takerFeeRate(), Rounding.CEILING);
+        }
+        else if (c.amount() < -MAX_NOTIONAL || c.amount() > MAX_NOTIONAL)
+        {
+            return RejectReason.INVALID_AMOUNT;
+        }
+        else
+        {
+            fee = c.amount();
+        }
+        return applyTrade(slot, instrument, c.size(), c.price(), fee, false);
+    }
+
+    private int onLiquidationFill(final CommandEvent c)
+    {
+        final int liquidator = accounts.slotOf(c.aux());
+        if (liquidator == AccountBook.NONE || !accounts.hasFlag(liquidator, AccountBook.FLAG_LIQUIDATOR))
+        {
+            return RejectReason.NOT_LIQUIDATOR;
+        }
+        final Instrument instrument = instruments.get(c.instrumentId());
+        if (instrument == null)
+        {
+            return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        final int slot = accounts.slotOf(c.accountId());
+        if (slot == AccountBook.NONE)
+        {
+            return RejectReason.UNKNOWN_ACCOUNT;
+        }
+        final int p = positions.find(slot, instrument.id());
+        if (p == AccountBook.NONE || positions.size(p) == 0)
+        {
+            return RejectReason.NO_POSITION;
+        }
+        if (!instrument.isValidPrice(c.price()))
+        {
+            return RejectReason.INVALID_PRICE;
+        }
+        if (!instrument.isValidSize(c.size()))
+        {
+            return RejectReason.INVALID_SIZE;
+        }
+        final long size = positions.size(p);
+        if ((size > 0) == (c.size() > 0) || Math.abs(c.size()) > Math.abs(size))
+        {
+            return RejectReason.NOT_REDUCING;
+        }
+        evaluator.evaluate(slot);
+        if (!evaluator.belowMaintenance(indexOf(p)))
+        {
+            return RejectReason.NOT_LIQUIDATABLE;
+        }
+        final long fee = FixedPoint.applyRate(PositionMath.notional(c.size(), c.price()), instrument.liquidationFeeRate(), Rounding.CEILING);
+        return applyTrade(slot, instrument, c.size(), c.price(), fee, true);
+    }
+
+    /**
+     * The one path that changes a position by a trade (fills and liquidation fills): settles funding,
+     * realizes PnL, charges the fee, moves isolated margin, then re-evaluates the account. Computes every
+     * effect and checks every limit before changing anything.
+     */
+    private int applyTrade(
+        final int slot, final Instrument instrument, final long quantity, final long price, final long fee, final boolean liquidation)
+    {
+        final int id = instrument.id();
+        int p = positions.find(slot, id);
+        final long size = p == AccountBook.NONE ? 0 : positions.size(p);
+        final long newSizeUnchecked = size + quantity;
+        if (newSizeUnchecked > instrument.maxPositionSize() || newSizeUnchecked < -instrument.maxPositionSize())
+        {
+            return RejectReason.POSITION_LIMIT;
+        }
+        if (size == 0 && accounts.openPositions(slot) >= AccountEvaluator.MAX_OPEN_POSITIONS)
+        {
+            return RejectReason.TOO_MANY_POSITIONS;
+        }
+        final boolean isolated = p != AccountBook.NONE && positions.isIsolated(p);
+        final long entry = p == AccountBook.NONE ? 0 : positions.entryPrice(p);
+        final long fundingIndex = instruments.fundingIndex(id);
+        final long fundingSettled = size == 0 ? 0 : PositionMath.fundingEffect(size, positions.fundingIndex(p), fundingIndex);
+        trade.compute(size, entry, quantity, price);
+        final long realized = trade.realizedPnl();
+        final long newSize = trade.newSize();
+
+        long collateralDelta = 0;
+        long wallet = isolated ? positions.isolatedMargin(p) : 0;
+        long insuranceDelta = liquidation ? fee : 0;
+        final boolean feeFromWallet = isolated && liquidation;
+        if (!feeFromWallet)
+        {
+            collateralDelta -= fee;
+        }
+        if (isolated)
+        {
+            wallet += fundingSettled + realized - (feeFromWallet ? fee : 0);
+            if (trade.closedQuantity() > 0)
+            {
+                final boolean closesAll = trade.closedQuantity() == Math.abs(size);
+                final long release = wallet <= 0 ? 0 : closesAll ? wallet : FixedPoint.mulDiv(wallet, trade.closedQuantity(), Math.abs(size), Rounding.FLOOR);
+                wallet -= release;
+                collateralDelta += release;
+                if (closesAll && wallet < 0)
+                {
+                    insuranceDelta += wallet;   // isolated loss beyond its wallet: the insurance fund covers it
+                    wallet = 0;
+                }
+            }
+            if (trade.openedQuantity() > 0)
+            {
+                final int leverage = Math.min(positions.leverage(p), instrument.tierMaxLeverage(instrument.tierOf(PositionMath.notional(newSize, price))));
+                final long required = FixedPoint.div(PositionMath.notional(trade.openedQuantity(), price), leverage, Rounding.CEILING);
+                final long available = Math.max(0, accounts.collateral(slot) + collateralDelta);
+                final long moved = Math.min(required, available);
+                wallet += moved;
+                collateralDelta -= moved;
+            }
+        }
+        else
+        {
+            collateralDelta += fundingSettled + realized;
+        }
+        final long newCollateral = accounts.collateral(slot) + collateralDelta;
+        if (newCollateral > MAX_BALANCE || newCollateral < -MAX_BALANCE || wallet > MAX_BALANCE || wallet < -MAX_BALANCE ||
+            FixedPoint.add(liquidation ? insuranceFund : feePool, liquidation ? insuranceDelta : fee) == OVERFLOW ||
+            FixedPoint.add(externalSettlement, -(fundingSettled + realized)) == OVERFLOW)
+        {
+            return RejectReason.LIMIT_EXCEEDED;
+        }
+
+        // Commit.
+        if (p == AccountBook.NONE)
+        {
+            p = positions.create(accounts, slot, id, instrument.maxLeverage());
+        }
+        if (instruments.mark(id) == 0)
+        {
+            instruments.mark(id, price, instruments.markTime(id));   // until the first oracle tick, the last fill marks
+        }
+        positions.fundingIndex(p, fundingIndex);
+        accounts.addFundingPaid(slot, -fundingSettled);
+        accounts.addRealizedPnl(slot, realized);
+        positions.addRealizedPnl(p, realized);
+        accounts.addFeesPaid(slot, fee);
+        accounts.addCollateral(slot, collateralDelta);
+        if (isolated)
+        {
+            positions.addIsolatedMargin(p, wallet - positions.isolatedMargin(p));
+        }
+        externalSettlement -= fundingSettled + realized;
+        if (liquidation)
+        {
+            moveInsurance(slot, id, fee);
+            if (insuranceDelta != fee)
+            {
+                moveInsurance(slot, id, insuranceDelta - fee);
+            }
+        }
+        else
+        {
+            feePool += fee;
+            if (insuranceDelta != 0)
+            {
+                moveInsurance(slot, id, insuranceDelta);
+            }
+        }
+        positions.size(p, newSize);
+        positions.entryPrice(p, trade.newEntry());
+        if (size == 0)
+        {
+            positions.addHolder(p);
+            accounts.addOpenPositions(slot, 1);
+        }
+        else if (newSize == 0)
+        {
+            positions.removeHolder(p);
+            accounts.addOpenPositions(slot, -1);
+            liquidationIndex.remove(p, id);
+        }
+        final byte transition = size == 0 ? PositionState.OPENING : newSize == 0 ? PositionState.CLOSING : PositionState.MODIFYING;
+        positions.state(p, newSize == 0 ? PositionState.CLOSED : PositionState.OPEN);
+        if (liquidation)
+        {
+            coverCrossBankruptcy(slot, id);
+        }
+        evaluator.evaluate(slot);
+        emitPosition(p, liquidation ? PositionChange.LIQUIDATED : trade.change(), transition, realized, fee, fundingSettled);
+        publishEvaluated();
+        return RejectReason.NONE;
+    }
+
+    /** After a liquidation, a cross account with no open cross position left and negative collateral is bankrupt: the fund covers it. */
+    private void coverCrossBankruptcy(final int slot, final int instrumentId)
+    {
+        final long collateral = accounts.collateral(slot);
+        if (collateral >= 0)
+        {
+            return;
+        }
+        for (int p = accounts.firstPosition(slot); p != AccountBook.NONE; p = positions.nextOfAccount(p))
+        {
+            if (positions.size(p) != 0 && !positions.isIsolated(p))
+            {
+                return;
+            }
+        }
+        accounts.addCollateral(slot, -collateral);
+        moveInsurance(slot, instrumentId, collateral);
+    }
+
+    private void moveInsurance(final int slot, final int instrumentId, final long delta)
+    {
+        insuranceFund += delta;
+        listener.onInsuranceFundUpdate(insuranceUpdate
+            .sequence(sequence)
+            .accountId(accounts.accountId(slot))
+            .instrumentId(instrumentId)
+            .delta(delta)
+            .balance(insuranceFund));
+    }
+
+    private int onAdjustIsolatedMargin(final CommandEvent c)
+    {
+        final Instrument instrument = instruments.get(c.instrumentId());
+        if (instrument == null)
+        {
+            return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        final int slot = accounts.slotOf(c.accountId());
+        if (slot == AccountBook.NONE)
+        {
+            return RejectReason.UNKNOWN_ACCOUNT;
+        }
+        final int p = positions.find(slot, instrument.id());
+        if (p == AccountBook.NONE || positions.size(p) == 0)
+        {
+            return RejectReason.NO_POSITION;
+        }
+        if (!positions.isIsolated(p))
+        {
+            return RejectReason.NOT_ISOLATED;
+        }
+        final long amount = c.amount();
+        if (amount == 0 || amount > MAX_BALANCE || amount < -MAX_BALANCE)
+        {
+            return RejectReason.INVALID_AMOUNT;
+        }
+        evaluator.evaluate(slot);
+        final int i = indexOf(p);
+        final long fundingSettled = evaluator.funding(i);
+        final long wallet = positions.isolatedMargin(p) + fundingSettled;
+        if (amount > 0)
+        {
+            if (amount > evaluator.freeCollateral())
+            {
+                return RejectReason.INSUFFICIENT_COLLATERAL;
+            }
+            if (wallet + amount > MAX_BALANCE)
+            {
+                return RejectReason.BALANCE_LIMIT;
+            }
+        }
+        else
+        {
+            if (-amount > wallet)
+            {
+                return RejectReason.INSUFFICIENT_COLLATERAL;
+            }
+            if (evaluator.isolatedEquity(i) + amount < evaluator.initialMargin(i))
+            {
+                return RejectReason.INSUFFICIENT_MARGIN;
+            }
+        }
+        settleFunding(slot, p, fundingSettled);
+        positions.addIsolatedMargin(p, amount);
+        accounts.addCollateral(slot, -amount);
+        evaluator.evaluate(slot);
+        emitPosition(p, PositionChange.MARGIN_CHANGED, PositionState.MODIFYING, 0, 0, fundingSettled);
+        publishEvaluated();
+        return RejectReason.NONE;
+    }
+
+    private void settleFunding(final int slot, final int p, final long fundingSettled)
+    {
+        positions.fundingIndex(p, instruments.fundingIndex(positions.instrument(p)));
+        if (positions.isIsolated(p))
+        {
+            positions.addIsolatedMargin(p, fundingSettled);
+        }
+        else
+        {
+            accounts.addCollateral(slot, fundingSettled);
+        }
+        accounts.addFundingPaid(slot, -fundingSettled);
+        externalSettlement -= fundingSettled;
+    }
+
+    private int onSetLeverage(final CommandEvent c)
+    {
+        final Instrument instrument = instruments.get(c.instrumentId());
+        if (instrument == null)
+        {
+            return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        final int slot = accounts.slotOf(c.accountId());
+        if (slot == AccountBook.NONE)
+        {
+            return RejectReason.UNKNOWN_ACCOUNT;
+        }
+        final long leverage = c.amount();
+        if (leverage < 1 || leverage > instrument.maxLeverage())
+        {
+            return RejectReason.LEVERAGE_EXCEEDS_TIER;
+        }
+        int p = positions.find(slot, instrument.id());
+        if (p != AccountBook.NONE && positions.size(p) != 0)
+        {
+            evaluator.evaluate(slot);
+            final int i = indexOf(p);
+            final long notional = evaluator.notional(i);
+            if (leverage > instrument.tierMaxLeverage(instrument.tierOf(notional)))
+            {
+                return RejectReason.LEVERAGE_EXCEEDS_TIER;
+            }
+            final long initial = instrument.initialMargin(notional, (int)leverage);
+            final boolean covered = positions.isIsolated(p) ?
+                evaluator.isolatedEquity(i) >= initial :
+                evaluator.crossEquity() >= evaluator.crossInitialMargin() - evaluator.initialMargin(i) + initial;
+            if (!covered)
+            {
+                return RejectReason.INSUFFICIENT_MARGIN;
+            }
+        }
+        if (p == AccountBook.NONE)
+        {
+            p = positions.create(accounts, slot, instrument.id(), instrument.maxLeverage());
+        }
+        positions.leverage(p, (int)leverage);
+        evaluator.evaluate(slot);
+        emitPosition(p, PositionChange.SETTINGS_CHANGED, positions.state(p), 0, 0, 0);
+        publishEvaluated();
+        return RejectReason.NONE;
+    }
+
+    private int onSetMarginMode(final CommandEvent c)
+    {
+        final Instrument instrument = instruments.get(c.instrumentId());
+        if (instrument == null)
+        {
+            return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        final int slot = accounts.slotOf(c.accountId());
+        if (slot == AccountBook.NONE)
+        {
+            return RejectReason.UNKNOWN_ACCOUNT;
+        }
+        if (!MarginMode.isValid(c.amount()))
+        {
+            return RejectReason.INVALID_MODE;
+        }
+        int p = positions.find(slot, instrument.id());
+        if (p != AccountBook.NONE && positions.size(p) != 0)
+        {
+            return RejectReason.POSITION_OPEN;
+        }
+        if (p == AccountBook.NONE)
+        {
+            p = positions.create(accounts, slot, instrument.id(), instrument.maxLeverage());
+        }
+        positions.mode(p, (byte)c.amount());
+        evaluator.evaluate(slot);
+        emitPosition(p, PositionChange.SETTINGS_CHANGED, positions.state(p), 0, 0, 0);
+        return RejectReason.NONE;
+    }
+
+    private int onMarkPrice(final CommandEvent c)
+    {
+        final Instrument instrument = instruments.get(c.instrumentId());
+        if (instrument == null)
+        {
+            return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        final int id = instrument.id();
+        final long price = c.price();
+        if (price <= 0 || price > instrument.maxPrice())
+        {
+            return RejectReason.INVALID_PRICE;
+        }
+        final long confidence = c.amount();
+        if (confidence < 0 || confidence > FixedPoint.MAX_PRICE)
+        {
+            return RejectReason.INVALID_AMOUNT;
+        }
+        if (instrument.oracleMaxConfidenceRate() > 0 &&
+            FixedPoint.mulDiv(confidence, RATE_SCALE, price, Rounding.CEILING) > instrument.oracleMaxConfidenceRate())
+        {
+            return RejectReason.ORACLE_CONFIDENCE;
+        }
+        final long publishTime = c.aux() > 0 ? c.aux() : c.timestamp();
+        if (publishTime < instruments.markTime(id) ||
+            (instrument.oracleStalenessNanos() > 0 && c.timestamp() - publishTime > instrument.oracleStalenessNanos()))
+        {
+            return RejectReason.MARK_STALE;
+        }
+        instruments.mark(id, price, publishTime);
+        if (indexed)
+        {
+            final int fired = liquidationIndex.fireOnMark(id, price);
+            queueFired(fired);
+        }
+        detect(id);
+        return RejectReason.NONE;
+    }
+
+    private int onFundingRate(final CommandEvent c)
+    {
+        final Instrument instrument = instruments.get(c.instrumentId());
+        if (instrument == null)
+        {
+            return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        final int id = instrument.id();
+        final long mark = instruments.mark(id);
+        if (mark == 0)
+        {
+            return RejectReason.NO_MARK_PRICE;
+        }
+        final long rate = c.amount();
+        if (rate > RATE_SCALE || rate < -RATE_SCALE)
+        {
+            return RejectReason.INVALID_RATE;
+        }
+        final long clamp = instrument.fundingClampRate();
+        final long applied = Math.max(-clamp, Math.min(clamp, rate));
+        final long delta = FixedPoint.mulDiv(mark, applied, FixedPoint.FUNDING_RATE_DIVISOR, Rounding.FLOOR);
+        final long index = instruments.fundingIndex(id) + delta;
+        if (index > instrument.maxFundingIndex() || index < -instrument.maxFundingIndex())
+        {
+            return RejectReason.LIMIT_EXCEEDED;
+        }
+        instruments.fundingIndex(id, index);
+        listener.onFundingApplied(fundingApplied
+            .sequence(sequence)
+            .instrumentId(id)
+            .requestedRate(rate)
+            .appliedRate(applied)
+            .markPrice(mark)
+            .fundingIndex(index));
+        if (indexed)
+        {
+            final int fired = liquidationIndex.fireOnFunding(id, index);
+            queueFired(fired);
+        }
+        detect(id);
+        return RejectReason.NONE;
+    }
+
+    private int onPreTradeCheck(final CommandEvent c)
+    {
+        final Instrument instrument = instruments.get(c.instrumentId());
+        if (instrument == null)
+        {
+            return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        final int id = instrument.id();
+        final int slot = accounts.slotOf(c.accountId());
+        if (slot == AccountBook.NONE)
+        {
+            return RejectReason.UNKNOWN_ACCOUNT;
+        }
+        final long price = c.price();
+        final long quantity = c.size();
+        if (!instrument.isValidPrice(price))
+        {
+            return RejectReason.INVALID_PRICE;
+        }
+        if (!instrument.isValidSize(quantity))
+        {
+            return RejectReason.INVALID_SIZE;
+        }
+        final long mark = instruments.mark(id);
+        if (mark == 0)
+        {
+            return RejectReason.NO_MARK_PRICE;
+        }
+        if (instrument.oracleStalenessNanos() > 0 && c.timestamp() - instruments.markTime(id) > instrument.oracleStalenessNanos())
+        {
+            return RejectReason.MARK_STALE;
+        }
+        if (instrument.priceBandRate() > 0 &&
+            FixedPoint.mulDiv(Math.abs(price - mark), RATE_SCALE, mark, Rounding.CEILING) > instrument.priceBandRate())
+        {
+            return RejectReason.PRICE_BAND;
+        }
+        final int p = positions.find(slot, id);
+        final long size = p == AccountBook.NONE ? 0 : positions.size(p);
+        final long newSize = size + quantity;
+        if (newSize > instrument.maxPositionSize() || newSize < -instrument.maxPositionSize())
+        {
+            return RejectReason.POSITION_LIMIT;
+        }
+        if (size == 0 && accounts.openPositions(slot) >= AccountEvaluator.MAX_OPEN_POSITIONS)
+        {
+            return RejectReason.TOO_MANY_POSITIONS;
+        }
+        trade.compute(size, p == AccountBook.NONE ? 0 : positions.entryPrice(p), quantity, price);
+        if (trade.openedQuantity() == 0)
+        {
+            return RejectReason.NONE;   // a pure reduction always lowers risk
+        }
+        final int leverage = p == AccountBook.NONE ? instrument.maxLeverage() : positions.leverage(p);
+        final long newNotional = PositionMath.notional(newSize, mark);
+        if (leverage > instrument.tierMaxLeverage(instrument.tierOf(newNotional)))
+        {
+            return RejectReason.LEVERAGE_EXCEEDS_TIER;
+        }
+        final long fee = FixedPoint.applyRate(PositionMath.notional(quantity, price), instrument.takerFeeRate(), Rounding.CEILING);
+        evaluator.evaluate(slot);
+        final int i = size == 0 ? -1 : indexOf(p);
+        final boolean isolated = p != AccountBook.NONE && positions.isIsolated(p);
+        if (isolated)
+        {
+            final long required = FixedPoint.div(PositionMath.notional(trade.openedQuantity(), price),
+                Math.min(leverage, instrument.tierMaxLeverage(instrument.tierOf(newNotional))), Rounding.CEILING);
+            return evaluator.freeCollateral() >= required + fee ? RejectReason.NONE : RejectReason.INSUFFICIENT_MARGIN;
+        }
+        final long oldPnl = i < 0 ? 0 : evaluator.unrealizedPnl(i);
+        final long oldInitial = i < 0 ? 0 : evaluator.initialMargin(i);
+        final long newPnl = PositionMath.unrealizedPnl(newSize, trade.newEntry(), mark);
+        final long equityAfter = evaluator.crossEquity() - oldPnl + trade.realizedPnl() + newPnl - fee;
+        final long initialAfter = evaluator.crossInitialMargin() - oldInitial + instrument.initialMargin(newNotional, leverage);
+        return equityAfter >= initialAfter ? RejectReason.NONE : RejectReason.INSUFFICIENT_MARGIN;
+    }
+
+    private int onQueryAccount(final CommandEvent c)
+    {
+        final int slot = accounts.slotOf(c.accountId());
+        if (slot == AccountBook.NONE)
+        {
+            return RejectReason.UNKNOWN_ACCOUNT;
+        }
+        evaluator.evaluate(slot);
+        for (int i = 0; i < evaluator.count(); i++)
+        {
+            final int p = evaluator.position(i);
+            emitPosition(p, PositionChange.NONE, positions.state(p), 0, 0, 0);
+        }
+        emitAccountRisk();
+        return RejectReason.NONE;
+    }
+
+    private int onSetLiquidator(final CommandEvent c)
+    {
+        if (c.accountId() <= 0)
+        {
+            return RejectReason.UNKNOWN_ACCOUNT;
+        }
+        if (c.amount() != 0 && c.amount() != 1)
+        {
+            return RejectReason.INVALID_AMOUNT;
+        }
+        int slot = accounts.slotOf(c.accountId());
+        if (slot == AccountBook.NONE)
+        {
+            slot = accounts.create(c.accountId());
+        }
+        accounts.flag(slot, AccountBook.FLAG_LIQUIDATOR, c.amount() == 1);
+        return RejectReason.NONE;
+    }
+
+    // ------------------------------------------------------------------ detection
+
+    private void queueFired(final int fired)
+    {
+        detectionPass++;
+        queuedCount = 0;
+        for (int k = 0; k < fired; k++)
+        {
+            queue(positions.account(liquidationIndex.fired(k)));
+        }
+    }
+
+    /**
+     * Re-evaluate the accounts a tick on {@code instrumentId} may have pushed below their target:
+     * INDEXED: those queued from fired triggers plus those already below maintenance holding it;
+     * FULL_SCAN: every holder. In ascending account-slot order either way.
+     */
+    private void detect(final int instrumentId)
+    {
+        if (indexed)
+        {
+            for (int k = 0; k < liquidatable.size(); k++)
+            {
+                final int slot = liquidatable.get(k);
+                final int p = positions.find(slot, instrumentId);
+                if (p != AccountBook.NONE && positions.size(p) != 0)
+                {
+                    queue(slot);
+                }
+            }
+        }
+        else
+        {
+            detectionPass++;
+            queuedCount = 0;
+            for (int k = 0, n = positions.holderCount(instrumentId); k < n; k++)
+            {
+                queue(positions.account(positions.holder(instrumentId, k)));
+            }
+        }
+        sortQueued();
+        for (int k = 0; k < queuedCount; k++)
+        {
+            reevaluate(queued[k]);
+        }
+    }
+
+    private void queue(final int slot)
+    {
+        if (accounts.evaluationMark(slot) == detectionPass)
+        {
+            return;
+        }
+        accounts.evaluationMark(slot, detectionPass);
+        if (queuedCount == queued.length)
+        {
+            queued = Arrays.copyOf(queued, queuedCount * 2);
+        }
+        queued[queuedCount++] = slot;
+    }
+
+    private void sortQueued()
+    {
+        if (queuedCount > 32)
+        {
+            Arrays.sort(queued, 0, queuedCount);
+            return;
+        }
+        for (int i = 1; i < queuedCount; i++)
+        {
+            final int v = queued[i];
+            int j = i - 1;
+            while (j >= 0 && queued[j] > v)
+            {
+                queued[j + 1] = queued[j];
+                j--;
+            }
+            queued[j + 1] = v;
+        }
+    }
+
+    private void reevaluate(final int slot)
+    {
+        evaluator.evaluate(slot);
+        publishEvaluated();
+    }
+
+    /**
+     * After an account changed or a tick fired for it: report its risk, raise or clear its margin
+     * alert, mark and report liquidation candidates, and (INDEXED) place fresh triggers for every
+     * position. Works on the evaluation already in {@link #evaluator}.
+     */
+    private void publishEvaluated()
+    {
+        final int slot = evaluator.accountSlot();
+        emitAccountRisk();
+
+        final long ratio = evaluator.marginRatio();
+        final boolean alert = evaluator.crossMaintenanceMargin() > 0 && ratio >= config.marginAlertRatio();
+        if (alert != accounts.hasFlag(slot, AccountBook.FLAG_ALERT_RAISED))
+        {
+            accounts.flag(slot, AccountBook.FLAG_ALERT_RAISED, alert);
+            listener.onMarginAlert(marginAlert
+                .sequence(sequence)
+                .accountId(accounts.accountId(slot))
+                .raised(alert)
+                .marginRatio(ratio)
+                .threshold(config.marginAlertRatio()));
+        }
+
+        final boolean crossBelow = evaluator.crossBelowMaintenance();
+        int crossCandidate = -1;
+        boolean anyBelow = false;
+        for (int i = 0; i < evaluator.count(); i++)
+        {
+            final int p = evaluator.position(i);
+            final boolean below = evaluator.belowMaintenance(i);
+            positions.state(p, below ? PositionState.LIQUIDATING : PositionState.OPEN);
+            if (below)
+            {
+                anyBelow = true;
+                if (evaluator.isIsolated(i))
+                {
+                    emitCandidate(i);
+                }
+                else if (crossCandidate < 0 || evaluator.notional(i) > evaluator.notional(crossCandidate))
+                {
+                    crossCandidate = i;
+                }
+            }
+        }
+        if (crossBelow && crossCandidate >= 0)
+        {
+            emitCandidate(crossCandidate);
+        }
+        accounts.flag(slot, AccountBook.FLAG_LIQUIDATABLE, anyBelow);
+        if (anyBelow)
+        {
+            liquidatable.add(slot);
+        }
+        else
+        {
+            liquidatable.remove(slot);
+        }
+
+        if (indexed)
+        {
+            final long crossScale = alert ? RATE_SCALE : alertTargetScale;
+            for (int i = 0; i < evaluator.count(); i++)
+            {
+                final int p = evaluator.position(i);
+                evaluator.band(i, evaluator.isIsolated(i) ? RATE_SCALE : crossScale);
+                liquidationIndex.place(p, positions.instrument(p), positions.size(p) > 0, evaluator.bandMarkKey(), evaluator.bandFundingKey());
+            }
+        }
+    }
+
+    private int indexOf(final int p)
+    {
+        for (int i = 0; i < evaluator.count(); i++)
+        {
+            if (evaluator.position(i) == p)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // ------------------------------------------------------------------ output
+
+    private void emitPosition(
+        final int p, final byte change, final byte state, final long realizedDelta, final long fee, final long fundingSettled)
+    {
+        final int i = indexOf(p);
+        final int id = positions.instrument(p);
+        final boolean open = i >= 0;
+        listener.onPositionUpdate(positionUpdate
+            .sequence(sequence)
+            .accountId(accounts.accountId(positions.account(p)))
+            .instrumentId(id)
+            .change(change)
+            .state(state)
+            .marginMode(positions.mode(p))
+            .leverage(positions.leverage(p))
+            .size(positions.size(p))
+            .entryPrice(positions.entryPrice(p))
+            .markPrice(instruments.mark(id))
+            .notional(open ? evaluator.notional(i) : 0)
+            .unrealizedPnl(open ? evaluator.unrealizedPnl(i) : 0)
+            .realizedPnl(positions.realizedPnl(p))
+            .realizedPnlDelta(realizedDelta)
+            .fee(fee)
+            .fundingSettled(fundingSettled)
+            .unsettledFunding(open ? evaluator.funding(i) : 0)
+            .isolatedMargin(positions.isolatedMargin(p))
+            .initialMargin(open ? evaluator.initialMargin(i) : 0)
+            .maintenanceMargin(open ? evaluator.maintenanceMargin(i) : 0)
+            .liquidationPrice(open ? evaluator.liquidationPrice(i) : PositionMath.NO_PRICE));
+    }
+
+    private void emitAccountRisk()
+    {
+        final int slot = evaluator.accountSlot();
+        listener.onAccountRisk(accountRisk
+            .sequence(sequence)
+            .accountId(accounts.accountId(slot))
+            .collateral(evaluator.collateral())
+            .isolatedMargin(evaluator.isolatedMarginTotal())
+            .unrealizedPnl(evaluator.crossUnrealizedPnl())
+            .unsettledFunding(evaluator.crossFunding())
+            .equity(evaluator.crossEquity())
+            .initialMargin(evaluator.crossInitialMargin())
+            .maintenanceMargin(evaluator.crossMaintenanceMargin())
+            .marginRatio(evaluator.marginRatio())
+            .freeCollateral(evaluator.freeCollateral())
+            .realizedPnl(accounts.realizedPnl(slot))
+            .feesPaid(accounts.feesPaid(slot))
+            .fundingPaid(accounts.fundingPaid(slot))
+            .openPositions(accounts.openPositions(slot))
+            .liquidatable(evaluator.anyBelowMaintenance()));
+    }
+
+    private void emitCandidate(final int i)
+    {
+        final int p = evaluator.position(i);
+        final int id = positions.instrument(p);
+        listener.onLiquidationCandidate(candidate
+            .sequence(sequence)
+            .accountId(accounts.accountId(positions.account(p)))
+            .instrumentId(id)
+            .marginMode(positions.mode(p))
+            .positionSize(positions.size(p))
+            .sizeToClose(evaluator.sizeToClose(i))
+            .markPrice(instruments.mark(id))
+            .bankruptcyPrice(evaluator.bankruptcyPrice(i))
+            .shortfall(evaluator.shortfall(i))
+            .equity(evaluator.unitEquity(i))
+            .maintenanceMargin(evaluator.unitMaintenance(i)));
+    }
+
+    // ------------------------------------------------------------------ read access
+
+    /** @return the configuration */
+    public EngineConfig config()
+    {
+        return config;
+    }
+
+    /** @param id instrument id @return the instrument or null */
+    public Instrument instrument(final int id)
+    {
+        return instruments.get(id);
+    }
+
+    /** @param symbol symbol @return the instrument or null */
+    public Instrument instrumentBySymbol(final String symbol)
+    {
+        return instruments.bySymbol(symbol);
+    }
+
+    /** @return instruments and their market state */
+    public InstrumentBook instruments()
+    {
+        return instruments;
+    }
+
+    /** @return the account book */
+    public AccountBook accounts()
+    {
+        return accounts;
+    }
+
+    /** @return the position book */
+    public PositionBook positions()
+    {
+        return positions;
+    }
+
+    /** @return the evaluator (scratch; for the business-logic thread or a stopped engine) */
+    public AccountEvaluator evaluator()
+    {
+        return evaluator;
+    }
+
+    /** @return insurance fund balance (quote scale) */
+    public long insuranceFund()
+    {
+        return insuranceFund;
+    }
+
+    /** @return trading fees collected (quote scale) */
+    public long feePool()
+    {
+        return feePool;
+    }
+
+    /** @return the venue side of realized PnL and funding: what the outside world was paid (+) or owes (-) (quote scale) */
+    public long externalSettlement()
+    {
+        return externalSettlement;
+    }
+
+    /** @return sequence of the last input applied, -1 before the first */
+    public long lastSequence()
+    {
+        return lastSequence;
+    }
+
+    /**
+     * @return {@code Σ buckets − (Σ deposits − Σ withdrawals)}: zero when money is conserved (O(accounts + positions)).
+     */
+    public long ledgerImbalance()
+    {
+        long total = insuranceFund + feePool + externalSettlement;
+        for (int slot = 0; slot < accounts.count(); slot++)
+        {
+            total += accounts.collateral(slot) - accounts.totalDeposited(slot) + accounts.totalWithdrawn(slot);
+        }
+        for (int p = 0; p < positions.count(); p++)
+        {
+            total += positions.isolatedMargin(p);
+        }
+        return total;
+    }
+
+    /** @return a 64-bit checksum of the whole state: same inputs, same checksum (O(accounts + positions)). */
+    public long checksum()
+    {
+        return StateChecksum.of(this);
+    }
+}

@@ -1,0 +1,67 @@
+package com.perprisk.engine;
+
+import java.util.Arrays;
+
+/**
+ * A dense set of account slots with O(1) add, remove and iteration (swap-remove, so iteration order
+ * follows the history of adds and removes: deterministic). Owned by the business-logic thread.
+ */
+final class SlotSet
+{
+    private int[] members = new int[16];
+    private int[] indexOf = new int[16];
+    private int size;
+
+    SlotSet()
+    {
+        Arrays.fill(indexOf, -1);
+    }
+
+    int size()
+    {
+        return size;
+    }
+
+    int get(final int i)
+    {
+        return members[i];
+    }
+
+    boolean contains(final int slot)
+    {
+        return slot < indexOf.length && indexOf[slot] >= 0;
+    }
+
+    void add(final int slot)
+    {
+        if (slot >= indexOf.length)
+        {
+            final int old = indexOf.length;
+            indexOf = Arrays.copyOf(indexOf, Math.max(slot + 1, old * 2));
+            Arrays.fill(indexOf, old, indexOf.length, -1);
+        }
+        if (indexOf[slot] >= 0)
+        {
+            return;
+        }
+        if (size == members.length)
+        {
+            members = Arrays.copyOf(members, size * 2);
+        }
+        members[size] = slot;
+        indexOf[slot] = size++;
+    }
+
+    void remove(final int slot)
+    {
+        if (!contains(slot))
+        {
+            return;
+        }
+        final int i = indexOf[slot];
+        final int last = members[--size];
+        members[i] = last;
+        indexOf[last] = i;
+        indexOf[slot] = -1;
+    }
+}

@@ -1,0 +1,165 @@
+package com.perprisk.engine.risk;
+
+import com.perprisk.engine.instrument.Instrument;
+
+import java.util.Arrays;
+
+/**
+ * Finds the positions whose account may have fallen below its margin target after a mark or funding
+ * tick, without looking at any other position.
+ *
+ * <p>Each time an account is evaluated, its spare equity (buffer) is split over its positions, and
+ * each position gets a <i>trigger</i>: the mark price (and the funding index) at which the price move
+ * since the evaluation could have consumed its share of the buffer. Longs lose on falling marks and
+ * rising funding, shorts on rising marks and falling funding; the slopes used are upper bounds
+ * (see {@code AccountEvaluator#band}), so while every trigger holds the account provably stays above
+ * its target. Per instrument four heaps hold the triggers: longs by mark (max-heap, fires when
+ * {@code mark <= key}), shorts by mark (min-heap, fires when {@code mark >= key}), longs by funding
+ * (min-heap, fires when {@code index >= key}) and shorts by funding (max-heap, fires when
+ * {@code index <= key}). A tick pops only fired triggers: O(fired × log n); safe positions cost nothing.
+ *
+ * <p>Threading: owned by the business-logic thread.
+ */
+public final class LiquidationIndex
+{
+    private static final byte SIDE_NONE = 0;
+    private static final byte SIDE_LONG = 1;
+    private static final byte SIDE_SHORT = 2;
+
+    private final PositionHeap[] longByMark = new PositionHeap[Instrument.MAX_ID + 1];
+    private final PositionHeap[] shortByMark = new PositionHeap[Instrument.MAX_ID + 1];
+    private final PositionHeap[] longByFunding = new PositionHeap[Instrument.MAX_ID + 1];
+    private final PositionHeap[] shortByFunding = new PositionHeap[Instrument.MAX_ID + 1];
+    private int[] markIndex = new int[0];
+    private int[] fundingIndex = new int[0];
+    private byte[] side = new byte[0];
+    private int[] fired = new int[64];
+    private int firedCount;
+
+    /** @param instrumentId a newly defined instrument */
+    public void addInstrument(final int instrumentId)
+    {
+        longByMark[instrumentId] = new PositionHeap(true);
+        shortByMark[instrumentId] = new PositionHeap(false);
+        longByFunding[instrumentId] = new PositionHeap(false);
+        shortByFunding[instrumentId] = new PositionHeap(true);
+    }
+
+    private void ensureCapacity(final int position)
+    {
+        if (position >= side.length)
+        {
+            final int n = Math.max(64, Math.max(position + 1, side.length * 2));
+            final int old = side.length;
+            markIndex = Arrays.copyOf(markIndex, n);
+            fundingIndex = Arrays.copyOf(fundingIndex, n);
+            side = Arrays.copyOf(side, n);
+            Arrays.fill(markIndex, old, n, PositionHeap.ABSENT);
+            Arrays.fill(fundingIndex, old, n, PositionHeap.ABSENT);
+        }
+    }
+
+    /**
+     * Set (or replace) a position's triggers.
+     *
+     * @param position     position slot.
+     * @param instrumentId its instrument.
+     * @param isLong       side of the position.
+     * @param markKey      mark trigger (see class comment).
+     * @param fundingKey   funding-index trigger.
+     */
+    public void place(final int position, final int instrumentId, final boolean isLong, final long markKey, final long fundingKey)
+    {
+        remove(position, instrumentId);
+        side[position] = isLong ? SIDE_LONG : SIDE_SHORT;
+        (isLong ? longByMark : shortByMark)[instrumentId].insert(position, markKey, markIndex);
+        (isLong ? longByFunding : shortByFunding)[instrumentId].insert(position, fundingKey, fundingIndex);
+    }
+
+    /**
+     * Drop a position's triggers (it closed). Safe to call for a position without triggers.
+     *
+     * @param position     position slot.
+     * @param instrumentId its instrument.
+     */
+    public void remove(final int position, final int instrumentId)
+    {
+        ensureCapacity(position);
+        final byte s = side[position];
+        if (s == SIDE_NONE)
+        {
+            return;
+        }
+        final boolean isLong = s == SIDE_LONG;
+        if (markIndex[position] != PositionHeap.ABSENT)
+        {
+            (isLong ? longByMark : shortByMark)[instrumentId].remove(position, markIndex);
+        }
+        if (fundingIndex[position] != PositionHeap.ABSENT)
+        {
+            (isLong ? longByFunding : shortByFunding)[instrumentId].remove(position, fundingIndex);
+        }
+        side[position] = SIDE_NONE;
+    }
+
+    /**
+     * Pop every position whose mark trigger fired at this mark into {@link #fired(int)}.
+     *
+     * @param instrumentId instrument that ticked.
+     * @param mark         new mark.
+     * @return number of fired positions.
+     */
+    public int fireOnMark(final int instrumentId, final long mark)
+    {
+        firedCount = 0;
+        final PositionHeap longs = longByMark[instrumentId];
+        while (longs.size() > 0 && longs.topKey() >= mark)
+        {
+            addFired(longs.pop(markIndex));
+        }
+        final PositionHeap shorts = shortByMark[instrumentId];
+        while (shorts.size() > 0 && shorts.topKey() <= mark)
+        {
+            addFired(shorts.pop(markIndex));
+        }
+        return firedCount;
+    }
+
+    /**
+     * Pop every position whose funding trigger fired at this index into {@link #fired(int)}.
+     *
+     * @param instrumentId instrument whose funding index moved.
+     * @param index        new cumulative funding index.
+     * @return number of fired positions.
+     */
+    public int fireOnFunding(final int instrumentId, final long index)
+    {
+        firedCount = 0;
+        final PositionHeap longs = longByFunding[instrumentId];
+        while (longs.size() > 0 && longs.topKey() <= index)
+        {
+            addFired(longs.pop(fundingIndex));
+        }
+        final PositionHeap shorts = shortByFunding[instrumentId];
+        while (shorts.size() > 0 && shorts.topKey() >= index)
+        {
+            addFired(shorts.pop(fundingIndex));
+        }
+        return firedCount;
+    }
+
+    /** @param i index below the count returned by the last fire call @return fired position slot */
+    public int fired(final int i)
+    {
+        return fired[i];
+    }
+
+    private void addFired(final int position)
+    {
+        if (firedCount == fired.length)
+        {
+            fired = Arrays.copyOf(fired, firedCount * 2);
+        }
+        fired[firedCount++] = position;
+    }
+}
