@@ -56,7 +56,7 @@ public final class RiskEngine
     private final AccountEvaluator evaluator;
     private final LiquidationIndex liquidationIndex = new LiquidationIndex();
     private final TradeOutcome trade = new TradeOutcome();
-    private final SlotSet liquidatable = new SlotSet();
+    private final SlotSet watched = new SlotSet();
     private final boolean indexed;
     private final long alertTargetScale;
 
@@ -817,16 +817,17 @@ public final class RiskEngine
 
     /**
      * Re-evaluate the accounts a tick on {@code instrumentId} may have pushed below their target:
-     * INDEXED: those queued from fired triggers plus those already below maintenance holding it;
+     * INDEXED: those queued from fired triggers plus the watched ones (alert raised or below
+     * maintenance: few, and their recovery must be seen) holding it;
      * FULL_SCAN: every holder. In ascending account-slot order either way.
      */
     private void detect(final int instrumentId)
     {
         if (indexed)
         {
-            for (int k = 0; k < liquidatable.size(); k++)
+            for (int k = 0; k < watched.size(); k++)
             {
-                final int slot = liquidatable.get(k);
+                final int slot = watched.get(k);
                 final int p = positions.find(slot, instrumentId);
                 if (p != AccountBook.NONE && positions.size(p) != 0)
                 {
@@ -939,13 +940,13 @@ public final class RiskEngine
             emitCandidate(crossCandidate);
         }
         accounts.flag(slot, AccountBook.FLAG_LIQUIDATABLE, anyBelow);
-        if (anyBelow)
+        if (anyBelow || alert)
         {
-            liquidatable.add(slot);
+            watched.add(slot);
         }
         else
         {
-            liquidatable.remove(slot);
+            watched.remove(slot);
         }
 
         if (indexed)

@@ -86,9 +86,10 @@ public final class Instrument
         priceBandRate = b.priceBandRate;
         oracleStalenessNanos = b.oracleStalenessNanos;
         oracleMaxConfidenceRate = b.oracleMaxConfidenceRate;
-        // Cumulative funding per unit of base is bounded by 10x the max price, so the unsettled funding of
-        // any position is bounded by 20 * MAX_NOTIONAL (see FixedPoint limits).
-        maxFundingIndex = maxPrice * FixedPoint.FUNDING_RATE_DIVISOR * 10;
+        // Cumulative funding per unit of base is bounded by 10x the max price (and by MAX_FUNDING_INDEX), so the
+        // unsettled funding of any position is bounded by 20 * MAX_NOTIONAL (see FixedPoint limits).
+        final long perUnitBound = 10 * FixedPoint.FUNDING_RATE_DIVISOR;
+        maxFundingIndex = maxPrice > FixedPoint.MAX_FUNDING_INDEX / perUnitBound ? FixedPoint.MAX_FUNDING_INDEX : maxPrice * perUnitBound;
         long maxMmr = 0;
         long jumps = 0;
         for (int i = 0; i < n; i++)

@@ -1,0 +1,107 @@
+package com.perprisk.engine;
+
+import com.perprisk.engine.command.CommandEvent;
+import com.perprisk.engine.command.RejectReason;
+import com.perprisk.engine.event.LiquidationCandidate;
+import com.perprisk.engine.event.MarginAlert;
+import com.perprisk.engine.event.RiskEventListener;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Long random command streams, applied to two engines side by side: one with the indexed liquidation
+ * detection, one with the full-scan reference.
+ */
+class RiskEnginePropertiesTest
+{
+    private static final int COMMANDS = 1500;
+
+    /** Collects candidates and alerts in emission order, as strings (flyweights are reused). */
+    private static final class DetectionLog implements RiskEventListener
+    {
+        final List<String> detections = new ArrayList<>();
+        final long[] lastCandidate = new long[4];
+        boolean hasCandidate;
+        int reason;
+
+        @Override
+        public void onLiquidationCandidate(final LiquidationCandidate c)
+        {
+            detections.add("candidate seq=" + c.sequence() + " account=" + c.accountId() + " instrument=" + c.instrumentId() +
+                " size=" + c.positionSize() + " close=" + c.sizeToClose() + " bankruptcy=" + c.bankruptcyPrice() +
+                " shortfall=" + c.shortfall());
+            lastCandidate[0] = c.accountId();
+            lastCandidate[1] = c.instrumentId();
+            lastCandidate[2] = c.sizeToClose();
+            lastCandidate[3] = c.positionSize();
+            hasCandidate = true;
+        }
+
+        @Override
+        public void onMarginAlert(final MarginAlert a)
+        {
+            detections.add("alert seq=" + a.sequence() + " account=" + a.accountId() + " raised=" + a.raised() + " ratio=" + a.marginRatio());
+        }
+
+        @Override
+        public void onCommandResult(final com.perprisk.engine.event.CommandResult result)
+        {
+            reason = result.rejectReason();
+        }
+    }
+
+    @Property(tries = 40)
+    void indexedDetectionEqualsFullScanAndMoneyIsConserved(@ForAll final long seed)
+    {
+        final RiskEngine indexed = new RiskEngine(new EngineConfig().detection(LiquidationDetection.INDEXED));
+        final RiskEngine fullScan = new RiskEngine(new EngineConfig().detection(LiquidationDetection.FULL_SCAN));
+        final DetectionLog indexedLog = new DetectionLog();
+        final DetectionLog fullLog = new DetectionLog();
+        final RandomCommandStream stream = new RandomCommandStream(seed, 12);
+        final CommandEvent command = new CommandEvent();
+        final long[] sequence = {0};
+        stream.setUp(command, null, c ->
+        {
+            c.sequence(sequence[0]++);
+            indexed.apply(c, indexedLog);
+            fullScan.apply(c, fullLog);
+        });
+
+        int candidates = 0;
+        int accepted = 0;
+        for (int n = 0; n < COMMANDS; n++)
+        {
+            stream.next(command, indexedLog.hasCandidate ? indexedLog.lastCandidate.clone() : null);
+            command.sequence(sequence[0]++);
+            indexedLog.hasCandidate = false;
+            indexedLog.detections.clear();
+            fullLog.detections.clear();
+            final long before = indexed.checksum();
+
+            indexed.apply(command, indexedLog);
+            fullScan.apply(command, fullLog);
+
+            assertEquals(fullLog.reason, indexedLog.reason, () -> "same result for " + command);
+            assertEquals(fullLog.detections, indexedLog.detections, () -> "same candidates and alerts, same order, after " + command);
+            assertEquals(fullScan.checksum(), indexed.checksum(), () -> "same state after " + command);
+            assertEquals(0, indexed.ledgerImbalance(), () -> "money conserved after " + command);
+            if (indexedLog.reason != RejectReason.NONE)
+            {
+                assertEquals(before, indexed.checksum(), () -> "a rejected command changes nothing: " + command);
+            }
+            else
+            {
+                accepted++;
+            }
+            candidates += indexedLog.detections.stream().filter(s -> s.startsWith("candidate")).count();
+        }
+        assertTrue(accepted > COMMANDS / 3, "the stream exercises accepted commands, not just rejects: " + accepted);
+        assertTrue(candidates > 0, "the stream drives accounts below maintenance");
+    }
+}
