@@ -76,7 +76,7 @@ public final class RiskEngine
     private RiskEventListener listener = RiskEventListener.NO_OP;
     private long sequence;
     private long detectionPass;
-    private int[] queued = new int[64];
+    private int[] queued;
     private int queuedCount;
 
     /** @param config settings */
@@ -87,6 +87,7 @@ public final class RiskEngine
         positions = new PositionBook(config.initialPositions());
         evaluator = new AccountEvaluator(accounts, positions, instruments);
         indexed = config.detection() == LiquidationDetection.INDEXED;
+        queued = new int[Math.max(64, config.initialAccounts())];
         alertTargetScale = FixedPoint.mulDiv(RATE_SCALE, RATE_SCALE, config.marginAlertRatio(), Rounding.CEILING);
     }
 
