@@ -20,7 +20,7 @@ import static com.perprisk.cli.Display.text;
 public final class AccountReport
 {
     private static final String[] HEADERS = {
-        "Instrument", "State", "Mode", "Lev", "Size", "Entry", "Mark", "Unrealized PnL", "Initial", "Maint.", "Liq. price", "Isolated"};
+        "Instrument", "State", "Mode", "Lev", "Size", "Entry", "Mark", "Unrealized PnL", "PnL %", "Initial", "Maint.", "Liq. price", "Isolated"};
 
     private final long account;
     private final ObjectNode totals;
@@ -132,6 +132,7 @@ public final class AccountReport
                     Display.price(text(p, "entryPrice"), instrument),
                     Display.price(text(p, "markPrice"), instrument),
                     Display.quote(text(p, "unrealizedPnl")),
+                    Display.percent(text(p, "returnOnEntry"), 2),
                     Display.quote(text(p, "initialMargin")),
                     Display.quote(text(p, "maintenanceMargin")),
                     Display.price(text(p, "liquidationPrice"), instrument),

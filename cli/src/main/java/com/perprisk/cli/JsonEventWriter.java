@@ -74,6 +74,7 @@ public final class JsonEventWriter implements RiskEventListener
         n.put("markPrice", FixedPoint.format(u.markPrice(), PRICE_DECIMALS));
         n.put("notional", quote(u.notional()));
         n.put("unrealizedPnl", quote(u.unrealizedPnl()));
+        n.put("returnOnEntry", FixedPoint.format(u.returnOnEntry(), RATE_DECIMALS));
         n.put("realizedPnl", quote(u.realizedPnl()));
         n.put("realizedPnlDelta", quote(u.realizedPnlDelta()));
         n.put("fee", quote(u.fee()));

@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * Strict, typed reads of JSON fields, shared by the scenario parser and the instrument config loader.
- * Decimal numbers must be JSON strings (so no value ever passes through a binary floating point),
- * integers must be JSON integers; every failure is a {@link FieldException} naming the field.
+ * Decimal numbers are JSON strings, or JSON numbers read exactly as BigDecimal (so no value ever passes through a
+ * binary floating point); integers must be JSON integers; every failure is a {@link FieldException} naming the field.
  */
 final class JsonFields
 {
@@ -177,17 +177,27 @@ final class JsonFields
      */
     static long decimal(final String field, final JsonNode node, final int decimals) throws FieldException
     {
-        if (!node.isTextual())
+        final String text;
+        if (node.isTextual())
         {
-            throw new FieldException(field, "must be a decimal in a JSON string, e.g. \"42000.5\", was " + node);
+            text = node.textValue().trim();
+        }
+        else if (node.isNumber())
+        {
+            // The mapper reads JSON numbers as BigDecimal (never a double), so its plain text is the exact number written.
+            text = node.decimalValue().toPlainString();
+        }
+        else
+        {
+            throw new FieldException(field, "must be a decimal, preferably in a JSON string (\"42000.5\"), was " + node);
         }
         try
         {
-            return FixedPoint.parse(node.textValue().trim(), decimals);
+            return FixedPoint.parse(text, decimals);
         }
         catch (final IllegalArgumentException e)
         {
-            throw new FieldException(field, e.getMessage() == null ? "invalid decimal '" + node.textValue() + "'" : e.getMessage());
+            throw new FieldException(field, e.getMessage() == null ? "invalid decimal '" + text + "'" : e.getMessage());
         }
     }
 

@@ -32,7 +32,7 @@ public final class ScenarioLineParser
     /** Nanoseconds per millisecond: scenario times are epoch milliseconds, engine times epoch nanoseconds. */
     public static final long NANOS_PER_MILLI = 1_000_000L;
 
-    private static final Set<String> COMMON = Set.of("cmd", "ts", "id");
+    private static final Set<String> COMMON = Set.of("cmd", "ts", "id", "comment");
     private static final Map<String, Set<String>> FIELDS = new TreeMap<>();
 
     static

@@ -34,10 +34,10 @@ class AccountReportTest
     {
         writer.onPositionUpdate(new PositionUpdate().accountId(1).instrumentId(1).change(PositionChange.NONE).state(PositionState.OPEN)
             .marginMode(MarginMode.CROSS).leverage(10).size(50_000_000L).entryPrice(4_200_000_000_000L).markPrice(4_250_000_000_000L)
-            .unrealizedPnl(250_000_000L).initialMargin(2_125_000_000L).maintenanceMargin(85_000_000L).liquidationPrice(2_205_842_000_000L));
+            .unrealizedPnl(250_000_000L).returnOnEntry(1_190_476L).initialMargin(2_125_000_000L).maintenanceMargin(85_000_000L).liquidationPrice(2_205_842_000_000L));
         writer.onPositionUpdate(new PositionUpdate().accountId(1).instrumentId(2).change(PositionChange.NONE).state(PositionState.OPEN)
             .marginMode(MarginMode.ISOLATED).leverage(20).size(-4_000_000_000L).entryPrice(250_000_000_000L).markPrice(255_000_000_000L)
-            .unrealizedPnl(-200_000_000L).isolatedMargin(750_000_000L).initialMargin(510_000_000L).maintenanceMargin(51_000_000L)
+            .unrealizedPnl(-200_000_000L).returnOnEntry(-2_000_000L).isolatedMargin(750_000_000L).initialMargin(510_000_000L).maintenanceMargin(51_000_000L)
             .liquidationPrice(0));
         writer.onAccountRisk(new AccountRisk().accountId(1).collateral(9_497_900_000L).isolatedMargin(750_000_000L)
             .unrealizedPnl(250_000_000L).unsettledFunding(-2_125_000L).equity(9_745_775_000L).initialMargin(2_125_000_000L)
@@ -52,10 +52,10 @@ class AccountReportTest
         final String table = AccountReport.from(1, queryOutcome(RejectReason.NONE)).toTable(instruments);
         final String[] lines = table.split("\n");
         assertEquals("Account 1", lines[0]);
-        assertTrue(lines[1].contains("Instrument") && lines[1].contains("Unrealized PnL") && lines[1].contains("Liq. price"), lines[1]);
-        assertTrue(lines[2].matches("\\s+BTC-PERP\\s+OPEN\\s+CROSS\\s+10x\\s+\\+0\\.500\\s+42000\\.0\\s+42500\\.0\\s+250\\.00\\s+2125\\.00\\s+85\\.00\\s+22058\\.4\\s+-"),
+        assertTrue(lines[1].contains("Instrument") && lines[1].contains("Unrealized PnL") && lines[1].contains("PnL %") && lines[1].contains("Liq. price"), lines[1]);
+        assertTrue(lines[2].matches("\\s+BTC-PERP\\s+OPEN\\s+CROSS\\s+10x\\s+\\+0\\.500\\s+42000\\.0\\s+42500\\.0\\s+250\\.00\\s+1\\.19%\\s+2125\\.00\\s+85\\.00\\s+22058\\.4\\s+-"),
             lines[2]);
-        assertTrue(lines[3].matches("\\s+ETH-PERP\\s+OPEN\\s+ISOLATED\\s+20x\\s+-40\\.000\\s+2500\\.00\\s+2550\\.00\\s+-200\\.00\\s+510\\.00\\s+51\\.00\\s+-\\s+750\\.00"),
+        assertTrue(lines[3].matches("\\s+ETH-PERP\\s+OPEN\\s+ISOLATED\\s+20x\\s+-40\\.000\\s+2500\\.00\\s+2550\\.00\\s+-200\\.00\\s+-2\\.00%\\s+510\\.00\\s+51\\.00\\s+-\\s+750\\.00"),
             lines[3]);
         assertTrue(table.matches("(?s).*\n  Collateral\\s+9497\\.90\n.*"), table);
         assertTrue(table.matches("(?s).*\n  Unsettled funding\\s+-2\\.13\n.*"), "half-up rounding: " + table);

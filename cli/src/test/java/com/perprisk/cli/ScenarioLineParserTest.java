@@ -194,6 +194,18 @@ class ScenarioLineParserTest
     }
 
     @Test
+    void jsonNumbersAreReadExactlyAndACommentIsAllowed()
+    {
+        final CommandEvent e = single(4, "{\"cmd\":\"fill\",\"account\":1,\"instrument\":\"BTC-PERP\",\"size\":0.1," +
+            "\"price\":42000.00000001,\"fee\":0,\"comment\":\"venue case 17\"}");
+        assertEquals(10_000_000L, e.size());
+        assertEquals(4_200_000_000_001L, e.price(), "a JSON number never passes through a double");
+        assertEquals(0, e.amount());
+        final ScenarioError tooPrecise = error(5, "{\"cmd\":\"deposit\",\"account\":1,\"amount\":0.0000001}");
+        assertEquals("amount", tooPrecise.field());
+    }
+
+    @Test
     void query()
     {
         final CommandEvent e = single(4, "{\"cmd\":\"query\",\"account\":12}");
@@ -300,7 +312,7 @@ class ScenarioLineParserTest
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "{\"cmd\":\"deposit\",\"account\":1,\"amount\":100}                           | amount",
+        "{\"cmd\":\"deposit\",\"account\":1,\"amount\":true}                          | amount",
         "{\"cmd\":\"deposit\",\"account\":\"1\",\"amount\":\"100\"}                   | account",
         "{\"cmd\":\"deposit\",\"account\":1.5,\"amount\":\"100\"}                     | account",
         "{\"cmd\":\"deposit\",\"account\":1,\"amount\":\"1e3\"}                       | amount",

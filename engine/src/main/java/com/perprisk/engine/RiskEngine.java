@@ -995,6 +995,7 @@ public final class RiskEngine
             .markPrice(instruments.mark(id))
             .notional(open ? evaluator.notional(i) : 0)
             .unrealizedPnl(open ? evaluator.unrealizedPnl(i) : 0)
+            .returnOnEntry(open ? PositionMath.returnOnEntry(positions.size(p), positions.entryPrice(p), instruments.mark(id)) : 0)
             .realizedPnl(positions.realizedPnl(p))
             .realizedPnlDelta(realizedDelta)
             .fee(fee)

@@ -44,7 +44,7 @@ final class RecordingListener implements RiskEventListener
     {
         positions.add(new PositionUpdateCopy(u.accountId(), u.instrumentId(), u.change(), u.size(), u.entryPrice(),
             u.unrealizedPnl(), u.realizedPnlDelta(), u.isolatedMargin(), u.initialMargin(), u.maintenanceMargin(), u.liquidationPrice(),
-            u.fee(), u.fundingSettled(), u.unsettledFunding()));
+            u.fee(), u.fundingSettled(), u.unsettledFunding(), u.returnOnEntry()));
         events.add(u.toString());
     }
 
@@ -85,7 +85,7 @@ final class RecordingListener implements RiskEventListener
 
     record PositionUpdateCopy(long account, int instrument, byte change, long size, long entry, long upnl, long realizedDelta,
         long isolatedMargin, long initialMargin, long maintenanceMargin, long liquidationPrice, long fee, long fundingSettled,
-        long unsettledFunding)
+        long unsettledFunding, long returnOnEntry)
     {
     }
 

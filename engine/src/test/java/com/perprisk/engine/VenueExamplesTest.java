@@ -143,7 +143,8 @@ class VenueExamplesTest
         f.mark(1, "42500");
         f.query(1);
         assertEquals(quote("250"), f.position(1).upnl());
-        assertEquals("1.19", FixedPoint.formatRounded(PositionMath.returnOnEntry(size("0.5"), price("42000"), price("42500")),
-            FixedPoint.RATE_DECIMALS - 2, 2));
+        assertEquals(1_190_476L, f.position(1).returnOnEntry(), "250 / 21000 = 0.0119047619, rounded down at 1e-8");
+        assertEquals("1.19", FixedPoint.formatRounded(f.position(1).returnOnEntry(), FixedPoint.RATE_DECIMALS - 2, 2), "as a percentage");
+        assertEquals(-1_190_477L, PositionMath.returnOnEntry(size("-0.5"), price("42000"), price("42500")), "the short's loss, rounded down");
     }
 }

@@ -20,6 +20,7 @@ public final class PositionUpdate
     private long markPrice;
     private long notional;
     private long unrealizedPnl;
+    private long returnOnEntry;
     private long realizedPnl;
     private long realizedPnlDelta;
     private long fee;
@@ -186,6 +187,19 @@ public final class PositionUpdate
         return this;
     }
 
+    /** @return unrealized PnL over the entry notional, "PnL %" / 100 (rate scale, rounded down), 0 when flat. */
+    public long returnOnEntry()
+    {
+        return returnOnEntry;
+    }
+
+    /** @param returnOnEntry unrealized PnL over the entry notional (rate scale). @return this. */
+    public PositionUpdate returnOnEntry(final long returnOnEntry)
+    {
+        this.returnOnEntry = returnOnEntry;
+        return this;
+    }
+
     /** @return PnL realized by this position so far (quote scale). */
     public long realizedPnl()
     {
@@ -319,6 +333,7 @@ public final class PositionUpdate
             "markPrice=" + markPrice + ", " +
             "notional=" + notional + ", " +
             "unrealizedPnl=" + unrealizedPnl + ", " +
+            "returnOnEntry=" + returnOnEntry + ", " +
             "realizedPnl=" + realizedPnl + ", " +
             "realizedPnlDelta=" + realizedPnlDelta + ", " +
             "fee=" + fee + ", " +
