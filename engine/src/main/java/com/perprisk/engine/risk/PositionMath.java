@@ -81,6 +81,8 @@ public final class PositionMath
      * account's equity without this position's PnL, minus the other positions' maintenance).
      * Solved per tier as {@code P = (entry - (backing + amount) / size) / (1 - side * mmr)}; the first
      * tier whose notional range contains its own solution is used (the position's current tier first).
+     * Two roundings, both towards the mark: the result is never later than the exact price and less than
+     * {@code 1 + 1/(1 - side * mmr)} units of 1e-8 from it (at most 3 units).
      *
      * @param instrument instrument (tiers)
      * @param size       signed size, non-zero
