@@ -74,6 +74,8 @@ public final class RiskEngine
     private final InsuranceFundUpdate insuranceUpdate = new InsuranceFundUpdate();
 
     private RiskEventListener listener = RiskEventListener.NO_OP;
+    private Instrument resolvedInstrument;
+    private int resolvedSlot;
     private long sequence;
     private long detectionPass;
     private int[] queued;
@@ -132,6 +134,33 @@ public final class RiskEngine
     }
 
     // ------------------------------------------------------------------ commands
+
+    /**
+     * Look up the command's instrument and account into {@link #resolvedInstrument} and {@link #resolvedSlot}.
+     *
+     * @param c the command.
+     * @return {@link RejectReason#NONE}, or why it cannot be resolved.
+     */
+    private int resolveInstrumentAndAccount(final CommandEvent c)
+    {
+        resolvedInstrument = instruments.get(c.instrumentId());
+        if (resolvedInstrument == null)
+        {
+            return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        resolvedSlot = accounts.slotOf(c.accountId());
+        return resolvedSlot == AccountBook.NONE ? RejectReason.UNKNOWN_ACCOUNT : RejectReason.NONE;
+    }
+
+    /** @return {@link RejectReason#NONE} when the price is on the tick and the size on the lot, within the instrument's limits. */
+    private static int validateTrade(final Instrument instrument, final long price, final long size)
+    {
+        if (!instrument.isValidPrice(price))
+        {
+            return RejectReason.INVALID_PRICE;
+        }
+        return instrument.isValidSize(size) ? RejectReason.NONE : RejectReason.INVALID_SIZE;
+    }
 
     private int onDefineInstrument(final CommandEvent c)
     {
@@ -213,23 +242,17 @@ public final class RiskEngine
 
     private int onFill(final CommandEvent c)
     {
-        final Instrument instrument = instruments.get(c.instrumentId());
-        if (instrument == null)
+        final int unresolved = resolveInstrumentAndAccount(c);
+        if (unresolved != RejectReason.NONE)
         {
-            return RejectReason.UNKNOWN_INSTRUMENT;
+            return unresolved;
         }
-        final int slot = accounts.slotOf(c.accountId());
-        if (slot == AccountBook.NONE)
+        final Instrument instrument = resolvedInstrument;
+        final int slot = resolvedSlot;
+        final int invalid = validateTrade(instrument, c.price(), c.size());
+        if (invalid != RejectReason.NONE)
         {
-            return RejectReason.UNKNOWN_ACCOUNT;
-        }
-        if (!instrument.isValidPrice(c.price()))
-        {
-            return RejectReason.INVALID_PRICE;
-        }
-        if (!instrument.isValidSize(c.size()))
-        {
-            return RejectReason.INVALID_SIZE;
+            return invalid;
         }
         final long fee;
         if (c.amount() == CommandEvent.FEE_FROM_SCHEDULE)
@@ -254,28 +277,22 @@ public final class RiskEngine
         {
             return RejectReason.NOT_LIQUIDATOR;
         }
-        final Instrument instrument = instruments.get(c.instrumentId());
-        if (instrument == null)
+        final int unresolved = resolveInstrumentAndAccount(c);
+        if (unresolved != RejectReason.NONE)
         {
-            return RejectReason.UNKNOWN_INSTRUMENT;
+            return unresolved;
         }
-        final int slot = accounts.slotOf(c.accountId());
-        if (slot == AccountBook.NONE)
-        {
-            return RejectReason.UNKNOWN_ACCOUNT;
-        }
+        final Instrument instrument = resolvedInstrument;
+        final int slot = resolvedSlot;
         final int p = positions.find(slot, instrument.id());
         if (p == AccountBook.NONE || positions.size(p) == 0)
         {
             return RejectReason.NO_POSITION;
         }
-        if (!instrument.isValidPrice(c.price()))
+        final int invalid = validateTrade(instrument, c.price(), c.size());
+        if (invalid != RejectReason.NONE)
         {
-            return RejectReason.INVALID_PRICE;
-        }
-        if (!instrument.isValidSize(c.size()))
-        {
-            return RejectReason.INVALID_SIZE;
+            return invalid;
         }
         final long size = positions.size(p);
         if ((size > 0) == (c.size() > 0) || Math.abs(c.size()) > Math.abs(size))
@@ -457,16 +474,13 @@ public final class RiskEngine
 
     private int onAdjustIsolatedMargin(final CommandEvent c)
     {
-        final Instrument instrument = instruments.get(c.instrumentId());
-        if (instrument == null)
+        final int unresolved = resolveInstrumentAndAccount(c);
+        if (unresolved != RejectReason.NONE)
         {
-            return RejectReason.UNKNOWN_INSTRUMENT;
+            return unresolved;
         }
-        final int slot = accounts.slotOf(c.accountId());
-        if (slot == AccountBook.NONE)
-        {
-            return RejectReason.UNKNOWN_ACCOUNT;
-        }
+        final Instrument instrument = resolvedInstrument;
+        final int slot = resolvedSlot;
         final int p = positions.find(slot, instrument.id());
         if (p == AccountBook.NONE || positions.size(p) == 0)
         {
@@ -533,16 +547,13 @@ public final class RiskEngine
 
     private int onSetLeverage(final CommandEvent c)
     {
-        final Instrument instrument = instruments.get(c.instrumentId());
-        if (instrument == null)
+        final int unresolved = resolveInstrumentAndAccount(c);
+        if (unresolved != RejectReason.NONE)
         {
-            return RejectReason.UNKNOWN_INSTRUMENT;
+            return unresolved;
         }
-        final int slot = accounts.slotOf(c.accountId());
-        if (slot == AccountBook.NONE)
-        {
-            return RejectReason.UNKNOWN_ACCOUNT;
-        }
+        final Instrument instrument = resolvedInstrument;
+        final int slot = resolvedSlot;
         final long leverage = c.amount();
         if (leverage < 1 || leverage > instrument.maxLeverage())
         {
@@ -580,16 +591,13 @@ public final class RiskEngine
 
     private int onSetMarginMode(final CommandEvent c)
     {
-        final Instrument instrument = instruments.get(c.instrumentId());
-        if (instrument == null)
+        final int unresolved = resolveInstrumentAndAccount(c);
+        if (unresolved != RejectReason.NONE)
         {
-            return RejectReason.UNKNOWN_INSTRUMENT;
+            return unresolved;
         }
-        final int slot = accounts.slotOf(c.accountId());
-        if (slot == AccountBook.NONE)
-        {
-            return RejectReason.UNKNOWN_ACCOUNT;
-        }
+        final Instrument instrument = resolvedInstrument;
+        final int slot = resolvedSlot;
         if (!MarginMode.isValid(c.amount()))
         {
             return RejectReason.INVALID_MODE;
@@ -693,26 +701,20 @@ public final class RiskEngine
 
     private int onPreTradeCheck(final CommandEvent c)
     {
-        final Instrument instrument = instruments.get(c.instrumentId());
-        if (instrument == null)
+        final int unresolved = resolveInstrumentAndAccount(c);
+        if (unresolved != RejectReason.NONE)
         {
-            return RejectReason.UNKNOWN_INSTRUMENT;
+            return unresolved;
         }
+        final Instrument instrument = resolvedInstrument;
         final int id = instrument.id();
-        final int slot = accounts.slotOf(c.accountId());
-        if (slot == AccountBook.NONE)
-        {
-            return RejectReason.UNKNOWN_ACCOUNT;
-        }
+        final int slot = resolvedSlot;
         final long price = c.price();
         final long quantity = c.size();
-        if (!instrument.isValidPrice(price))
+        final int invalid = validateTrade(instrument, price, quantity);
+        if (invalid != RejectReason.NONE)
         {
-            return RejectReason.INVALID_PRICE;
-        }
-        if (!instrument.isValidSize(quantity))
-        {
-            return RejectReason.INVALID_SIZE;
+            return invalid;
         }
         final long mark = instruments.mark(id);
         if (mark == 0)
