@@ -37,7 +37,7 @@ public final class InstrumentConfigLoader
     /** Fields of an instrument object. */
     static final Set<String> INSTRUMENT_FIELDS = Set.of(
         "id", "symbol", "priceDecimals", "sizeDecimals", "tiers", "liquidationFeeRate", "takerFeeRate", "fundingClampRate",
-        "maxPrice", "maxPositionSize", "priceBandRate", "oracleStalenessMs", "oracleMaxConfidenceRate");
+        "fundingInterestRate", "fundingPremiumBand", "maxPrice", "maxPositionSize", "priceBandRate", "oracleStalenessMs", "oracleMaxConfidenceRate");
 
     private static final Set<String> TIER_FIELDS = Set.of("floor", "maxLeverage", "mmr", "amount");
     private static final Set<String> CONFIG_ELEMENT_FIELDS = union(INSTRUMENT_FIELDS, Set.of("cmd"));
@@ -48,6 +48,7 @@ public final class InstrumentConfigLoader
         {"id ", "id"}, {"symbol", "symbol"}, {"priceDecimals", "priceDecimals"}, {"sizeDecimals", "sizeDecimals"},
         {"at least one margin tier", "tiers"}, {"maxPrice", "maxPrice"}, {"maxPositionSize", "maxPositionSize"},
         {"liquidationFeeRate", "liquidationFeeRate"}, {"takerFeeRate", "takerFeeRate"}, {"fundingClampRate", "fundingClampRate"},
+        {"fundingInterestRate", "fundingInterestRate"}, {"fundingPremiumBand", "fundingPremiumBand"},
         {"priceBandRate", "priceBandRate"}, {"oracleMaxConfidenceRate", "oracleMaxConfidenceRate"},
         {"oracleStalenessNanos", "oracleStalenessMs"},
     };
@@ -230,30 +231,15 @@ public final class InstrumentConfigLoader
             }
         }
 
-        if (has(object, "liquidationFeeRate"))
-        {
-            builder.liquidationFeeRate(decimal(object, "liquidationFeeRate", FixedPoint.RATE_DECIMALS));
-        }
-        if (has(object, "takerFeeRate"))
-        {
-            builder.takerFeeRate(decimal(object, "takerFeeRate", FixedPoint.RATE_DECIMALS));
-        }
-        if (has(object, "fundingClampRate"))
-        {
-            builder.fundingClampRate(decimal(object, "fundingClampRate", FixedPoint.RATE_DECIMALS));
-        }
-        if (has(object, "maxPrice"))
-        {
-            builder.maxPrice(decimal(object, "maxPrice", FixedPoint.PRICE_DECIMALS));
-        }
-        if (has(object, "maxPositionSize"))
-        {
-            builder.maxPositionSize(decimal(object, "maxPositionSize", FixedPoint.SIZE_DECIMALS));
-        }
-        if (has(object, "priceBandRate"))
-        {
-            builder.priceBandRate(decimal(object, "priceBandRate", FixedPoint.RATE_DECIMALS));
-        }
+        optionalDecimal(object, "liquidationFeeRate", FixedPoint.RATE_DECIMALS, builder::liquidationFeeRate);
+        optionalDecimal(object, "takerFeeRate", FixedPoint.RATE_DECIMALS, builder::takerFeeRate);
+        optionalDecimal(object, "fundingClampRate", FixedPoint.RATE_DECIMALS, builder::fundingClampRate);
+        optionalDecimal(object, "fundingInterestRate", FixedPoint.RATE_DECIMALS, builder::fundingInterestRate);
+        optionalDecimal(object, "fundingPremiumBand", FixedPoint.RATE_DECIMALS, builder::fundingPremiumBand);
+        optionalDecimal(object, "maxPrice", FixedPoint.PRICE_DECIMALS, builder::maxPrice);
+        optionalDecimal(object, "maxPositionSize", FixedPoint.SIZE_DECIMALS, builder::maxPositionSize);
+        optionalDecimal(object, "priceBandRate", FixedPoint.RATE_DECIMALS, builder::priceBandRate);
+        optionalDecimal(object, "oracleMaxConfidenceRate", FixedPoint.RATE_DECIMALS, builder::oracleMaxConfidenceRate);
         if (has(object, "oracleStalenessMs"))
         {
             final long millis = integer(object, "oracleStalenessMs");
@@ -262,10 +248,6 @@ public final class InstrumentConfigLoader
                 throw new FieldException("oracleStalenessMs", "must be a non-negative number of milliseconds, was " + millis);
             }
             builder.oracleStalenessNanos(millis * NANOS_PER_MILLI);
-        }
-        if (has(object, "oracleMaxConfidenceRate"))
-        {
-            builder.oracleMaxConfidenceRate(decimal(object, "oracleMaxConfidenceRate", FixedPoint.RATE_DECIMALS));
         }
 
         try
@@ -299,5 +281,14 @@ public final class InstrumentConfigLoader
         final java.util.HashSet<String> all = new java.util.HashSet<>(a);
         all.addAll(b);
         return Set.copyOf(all);
+    }
+    /** Hand an optional decimal field to a builder setter when present. */
+    private static void optionalDecimal(
+        final ObjectNode object, final String field, final int decimals, final java.util.function.LongConsumer setter) throws FieldException
+    {
+        if (has(object, field))
+        {
+            setter.accept(decimal(object, field, decimals));
+        }
     }
 }

@@ -45,7 +45,7 @@ public final class ScenarioLineParser
         FIELDS.put("leverage", with(Set.of("account", "instrument", "leverage")));
         FIELDS.put("mode", with(Set.of("account", "instrument", "mode")));
         FIELDS.put("mark", with(Set.of("instrument", "price", "confidence", "publishTs")));
-        FIELDS.put("funding", with(Set.of("instrument", "rate", "mark")));
+        FIELDS.put("funding", with(Set.of("instrument", "rate", "premium", "mark")));
         FIELDS.put("liquidation", with(Set.of("liquidator", "account", "instrument", "size", "price")));
         FIELDS.put("pretrade", with(Set.of("account", "instrument", "size", "price")));
         FIELDS.put("query", with(Set.of("account")));
@@ -205,8 +205,17 @@ public final class ScenarioLineParser
     private List<CommandEvent> funding(final ObjectNode o, final long ts, final long corr) throws FieldException
     {
         final int instrument = instrument(o);
-        final long rate = decimal(o, "rate", FixedPoint.RATE_DECIMALS);
-        final CommandEvent funding = new CommandEvent().fundingRate(ts, corr, instrument, rate);
+        if (!has(o, "premium"))
+        {
+            JsonFields.require(o, "rate");
+        }
+        else if (has(o, "rate"))
+        {
+            throw new FieldException("premium", "give either 'rate' or 'premium', not both");
+        }
+        final CommandEvent funding = has(o, "rate") ?
+            new CommandEvent().fundingRate(ts, corr, instrument, decimal(o, "rate", FixedPoint.RATE_DECIMALS)) :
+            new CommandEvent().fundingFromPremium(ts, corr, instrument, decimal(o, "premium", FixedPoint.RATE_DECIMALS));
         if (!has(o, "mark"))
         {
             return List.of(funding);

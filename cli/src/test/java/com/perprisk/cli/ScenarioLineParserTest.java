@@ -206,6 +206,16 @@ class ScenarioLineParserTest
     }
 
     @Test
+    void fundingFromAPremiumIndex()
+    {
+        final CommandEvent e = single(4, "{\"cmd\":\"funding\",\"instrument\":\"BTC-PERP\",\"premium\":\"0.000429\"}");
+        assertEquals(CommandType.FUNDING_RATE, e.type());
+        assertEquals(42_900L, e.amount());
+        assertEquals(CommandEvent.FUNDING_FROM_PREMIUM, e.aux());
+        assertEquals("premium", error(5, "{\"cmd\":\"funding\",\"instrument\":\"BTC-PERP\",\"premium\":\"0.0001\",\"rate\":\"0.0001\"}").field());
+    }
+
+    @Test
     void query()
     {
         final CommandEvent e = single(4, "{\"cmd\":\"query\",\"account\":12}");

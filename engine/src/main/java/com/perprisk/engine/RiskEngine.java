@@ -669,11 +669,11 @@ public final class RiskEngine
         {
             return RejectReason.NO_MARK_PRICE;
         }
-        final long rate = c.amount();
-        if (rate > RATE_SCALE || rate < -RATE_SCALE)
+        if (c.amount() > RATE_SCALE || c.amount() < -RATE_SCALE || (c.aux() != 0 && c.aux() != CommandEvent.FUNDING_FROM_PREMIUM))
         {
             return RejectReason.INVALID_RATE;
         }
+        final long rate = c.aux() == CommandEvent.FUNDING_FROM_PREMIUM ? instrument.fundingRateFromPremium(c.amount()) : c.amount();
         final long clamp = instrument.fundingClampRate();
         final long applied = Math.max(-clamp, Math.min(clamp, rate));
         final long delta = FixedPoint.mulDiv(mark, applied, FixedPoint.FUNDING_RATE_DIVISOR, Rounding.FLOOR);

@@ -132,6 +132,33 @@ class VenueExamplesTest
         assertEquals(16_666_667L, three.tierMaintenanceRate(0), "1/6 rounded up at 1e-8");
     }
 
+    /**
+     * Binance funding FAQ: F = P + clamp(I - P, 0.05%, -0.05%) with I = 0.01%; "8-hour weighted average P = 0.0429%
+     * -> F = 0.0429% + clamp(0.01% - 0.0429%) = 0.0100%". Funding Amount = mark x size x rate.
+     */
+    @Test
+    void binanceFundingRateFromPremiumAndPayment()
+    {
+        final EngineFixture f = new EngineFixture();
+        f.define(Instrument.builder(1, "BTCUSDT").priceDecimals(2).sizeDecimals(3).tier(0, 125, EngineFixture.rate("0.004"), Instrument.DERIVED)
+            .fundingClampRate(EngineFixture.rate("0.003")).maxPrice(price("1000000")).build());
+        final Instrument btc = f.engine.instrument(1);
+        assertEquals(EngineFixture.rate("0.0001"), btc.fundingRateFromPremium(EngineFixture.rate("0.000429")));
+        assertEquals(EngineFixture.rate("0.0015"), btc.fundingRateFromPremium(EngineFixture.rate("0.002")), "clamped gap: 0.2% - 0.05%");
+        assertEquals(EngineFixture.rate("-0.0004"), btc.fundingRateFromPremium(EngineFixture.rate("-0.0009")));
+
+        f.deposit(1, "10000");
+        f.fill(1, 1, "2", "40000");
+        f.mark(1, "40000");
+        final var command = new com.perprisk.engine.command.CommandEvent();
+        assertEquals(0, f.apply(command.fundingFromPremium(f.time, 0, 1, EngineFixture.rate("0.000429"))));
+        f.query(1);
+        assertEquals(quote("-8"), f.position(1).unsettledFunding(), "2 BTC x 40000 x 0.01%");
+        assertEquals(0, f.apply(command.fundingFromPremium(f.time, 0, 1, EngineFixture.rate("0.01"))), "capped at 0.3%");
+        f.query(1);
+        assertEquals(quote("-248"), f.position(1).unsettledFunding(), "8 + 80000 x 0.3%");
+    }
+
     /** Product brief seed 004: entry 42000, mark 42500, size 0.5 -> PnL 250, PnL% 1.19. */
     @Test
     void seedPositionPnl()

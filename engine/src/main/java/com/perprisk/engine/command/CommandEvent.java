@@ -15,7 +15,7 @@ package com.perprisk.engine.command;
  * SET_LEVERAGE            account        id         -              -                  leverage (integer)         -
  * SET_MARGIN_MODE         account        id         -              -                  MarginMode code            -
  * MARK_PRICE              -              id         mark price     -                  oracle confidence (price)  oracle publish time (ns), 0 = now
- * FUNDING_RATE            -              id         -              -                  rate (RATE scale, signed)  -
+ * FUNDING_RATE            -              id         -              -                  rate (RATE scale, signed)  0, or FUNDING_FROM_PREMIUM: amount is a premium index
  * LIQUIDATION_FILL        liquidated     id         fill price     signed size        -                          liquidator account id
  * PRE_TRADE_CHECK         account        id         order price    signed size        -                          -
  * QUERY_ACCOUNT           account        -          -              -                  -                          -
@@ -31,6 +31,8 @@ public final class CommandEvent
 {
     /** Fee value meaning "charge the instrument's taker fee rate on the fill notional". */
     public static final long FEE_FROM_SCHEDULE = Long.MIN_VALUE;
+    /** {@code aux} of a FUNDING_RATE whose amount is a premium index: the engine derives the rate (see {@code Instrument#fundingRateFromPremium}). */
+    public static final long FUNDING_FROM_PREMIUM = 1;
 
     private byte type;
     private long sequence;
@@ -232,6 +234,16 @@ public final class CommandEvent
     public CommandEvent fundingRate(final long ts, final long corr, final int instrument, final long rate)
     {
         return set(CommandType.FUNDING_RATE, ts, corr, 0, instrument, 0, 0, rate, 0, null);
+    }
+
+    /**
+     * @param ts time @param corr correlation @param instrument instrument
+     * @param premium average premium index over the interval, signed (RATE scale)
+     * @return this
+     */
+    public CommandEvent fundingFromPremium(final long ts, final long corr, final int instrument, final long premium)
+    {
+        return set(CommandType.FUNDING_RATE, ts, corr, 0, instrument, 0, 0, premium, FUNDING_FROM_PREMIUM, null);
     }
 
     /**

@@ -41,13 +41,13 @@ public final class FundingApplied
         return this;
     }
 
-    /** @return rate as requested (rate scale). */
+    /** @return rate as requested, or as derived from the premium index, before the instrument's clamp (rate scale). */
     public long requestedRate()
     {
         return requestedRate;
     }
 
-    /** @param requestedRate rate as requested (rate scale). @return this. */
+    /** @param requestedRate rate as requested, or as derived from the premium index, before the instrument's clamp (rate scale). @return this. */
     public FundingApplied requestedRate(final long requestedRate)
     {
         this.requestedRate = requestedRate;

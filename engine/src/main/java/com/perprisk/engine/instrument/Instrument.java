@@ -51,6 +51,8 @@ public final class Instrument
     private final long liquidationFeeRate;
     private final long takerFeeRate;
     private final long fundingClampRate;
+    private final long fundingInterestRate;
+    private final long fundingPremiumBand;
     private final long maxPrice;
     private final long maxPositionSize;
     private final long priceBandRate;
@@ -81,6 +83,8 @@ public final class Instrument
         liquidationFeeRate = b.liquidationFeeRate;
         takerFeeRate = b.takerFeeRate;
         fundingClampRate = b.fundingClampRate;
+        fundingInterestRate = b.fundingInterestRate;
+        fundingPremiumBand = b.fundingPremiumBand;
         maxPrice = b.maxPrice;
         maxPositionSize = b.maxPositionSize;
         priceBandRate = b.priceBandRate;
@@ -194,6 +198,31 @@ public final class Instrument
     public long fundingClampRate()
     {
         return fundingClampRate;
+    }
+
+    /** @return interest rate per funding interval, I in {@code P + clamp(I - P, -band, band)} (rate scale). */
+    public long fundingInterestRate()
+    {
+        return fundingInterestRate;
+    }
+
+    /** @return band of the interest-premium clamp in {@code P + clamp(I - P, -band, band)} (rate scale). */
+    public long fundingPremiumBand()
+    {
+        return fundingPremiumBand;
+    }
+
+    /**
+     * Funding rate from a premium index, Binance's formula: {@code P + clamp(I - P, -band, band)} (before the
+     * instrument's cap {@link #fundingClampRate()}). Exact: integer additions of rate-scale values.
+     *
+     * @param premium average premium index over the interval (rate scale), |premium| &lt;= RATE_SCALE.
+     * @return the uncapped funding rate (rate scale).
+     */
+    public long fundingRateFromPremium(final long premium)
+    {
+        final long gap = fundingInterestRate - premium;
+        return premium + Math.max(-fundingPremiumBand, Math.min(fundingPremiumBand, gap));
     }
 
     /** @return highest accepted price (price scale). */
@@ -319,8 +348,8 @@ public final class Instrument
     /**
      * @param id     instrument id, 1..{@link #MAX_ID}
      * @param symbol symbol
-     * @return a builder with defaults: 2 price decimals, 3 size decimals, no fees, funding clamp 4%,
-     *         no price band, no oracle limits, max price {@code MAX_PRICE} and the largest max position that
+     * @return a builder with defaults: 2 price decimals, 3 size decimals, no fees, funding clamp 4%, funding from
+     *         premium with interest 0.01% and band 0.05% per interval (Binance's), no price band, no oracle limits, max price {@code MAX_PRICE} and the largest max position that
      *         keeps notional within {@code MAX_NOTIONAL}.
      */
     public static Builder builder(final int id, final String symbol)
@@ -352,6 +381,8 @@ public final class Instrument
         private long liquidationFeeRate;
         private long takerFeeRate;
         private long fundingClampRate = 4 * RATE_SCALE / 100;
+        private long fundingInterestRate = RATE_SCALE / 10_000;
+        private long fundingPremiumBand = 5 * RATE_SCALE / 10_000;
         private long maxPrice = MAX_PRICE;
         private long maxPositionSize = -1;
         private long priceBandRate;
@@ -411,6 +442,20 @@ public final class Instrument
         public Builder fundingClampRate(final long rate)
         {
             fundingClampRate = rate;
+            return this;
+        }
+
+        /** @param rate interest rate per funding interval (rate scale), default 0.0001 @return this */
+        public Builder fundingInterestRate(final long rate)
+        {
+            fundingInterestRate = rate;
+            return this;
+        }
+
+        /** @param rate band of the interest-premium clamp (rate scale), default 0.0005 @return this */
+        public Builder fundingPremiumBand(final long rate)
+        {
+            fundingPremiumBand = rate;
             return this;
         }
 
@@ -474,6 +519,8 @@ public final class Instrument
             requireRate(liquidationFeeRate, "liquidationFeeRate");
             requireRate(takerFeeRate, "takerFeeRate");
             requireRate(fundingClampRate, "fundingClampRate");
+            requireRate(fundingInterestRate, "fundingInterestRate");
+            requireRate(fundingPremiumBand, "fundingPremiumBand");
             requireRate(priceBandRate, "priceBandRate");
             requireRate(oracleMaxConfidenceRate, "oracleMaxConfidenceRate");
             require(oracleStalenessNanos >= 0, "oracleStalenessNanos must be >= 0");
