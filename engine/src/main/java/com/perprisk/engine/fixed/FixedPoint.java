@@ -29,7 +29,8 @@ package com.perprisk.engine.fixed;
  * never wrap. When an exact, rounded result does not fit in a {@code long} the method returns the sentinel
  * {@link #OVERFLOW} ({@code Long.MIN_VALUE}), which is never a valid result, so valid results lie in
  * {@code (Long.MIN_VALUE, Long.MAX_VALUE]} and are symmetric under negation. {@code OVERFLOW} given as an input
- * propagates: every hot-path method returns {@code OVERFLOW} for it.
+ * propagates: the arithmetic hot-path methods return {@code OVERFLOW} for it and {@link #within} returns
+ * {@code false}.
  *
  * <h2>Rounding</h2>
  * There is no implicit rounding anywhere: every operation that divides takes a {@link Rounding}.
@@ -44,7 +45,8 @@ package com.perprisk.engine.fixed;
  * The edge methods ({@link #parse}, {@link #format}, {@link #formatRounded}) are meant for configuration,
  * scenario files and display only: they allocate and may throw {@link IllegalArgumentException}.
  */
-public final class FixedPoint {
+public final class FixedPoint
+{
 
     /** Decimal places of a raw price. */
     public static final int PRICE_DECIMALS = 8;
@@ -98,7 +100,8 @@ public final class FixedPoint {
         1_000_000_000_000_000L, 10_000_000_000_000_000L, 100_000_000_000_000_000L, 1_000_000_000_000_000_000L,
     };
 
-    private FixedPoint() {
+    private FixedPoint()
+    {
     }
 
     // ------------------------------------------------------------------------------------------------ hot path
@@ -117,8 +120,10 @@ public final class FixedPoint {
      * @param rounding direction applied to the exact quotient
      * @return {@code floor(a*b/c)} or {@code ceil(a*b/c)}, or {@link #OVERFLOW}
      */
-    public static long mulDiv(long a, long b, long c, Rounding rounding) {
-        if (a == Long.MIN_VALUE | b == Long.MIN_VALUE | c <= 0 | rounding == null) {
+    public static long mulDiv(long a, long b, long c, Rounding rounding)
+    {
+        if (a == Long.MIN_VALUE | b == Long.MIN_VALUE | c <= 0 | rounding == null)
+        {
             return OVERFLOW;
         }
         final long ua = Math.abs(a);
@@ -127,22 +132,28 @@ public final class FixedPoint {
         final long lo = ua * ub;
         final long hi = Math.multiplyHigh(ua, ub);
         final long q;
-        if ((hi | (lo & Long.MIN_VALUE)) == 0) {
+        if ((hi | (lo & Long.MIN_VALUE)) == 0)
+        {
             q = lo / c;                        // product < 2^63: plain signed division
-        } else if (hi >= c) {
+        }
+        else if (hi >= c)
+        {
             return OVERFLOW;                   // quotient >= 2^64
-        } else {
+        }
+        else
+        {
             q = divlu(hi, lo, c);              // unsigned quotient < 2^64
+        }
+        if (q < 0)
+        {
+            return OVERFLOW;                   // truncated magnitude >= 2^63
         }
         // The true remainder is < c < 2^63, and equals the low 64 bits of product - q*c.
         final long r = lo - q * c;
-        final long sign = (a ^ b) >> 63;       // -1 when the exact result is negative (or zero), else 0
+        final long sign = (a ^ b) >> 63;       // -1 when exactly one factor is negative (result <= 0), else 0
         final long ceiling = rounding == Rounding.CEILING ? 1L : 0L;
         // Rounding moves the magnitude away from zero for FLOOR of a negative, CEILING of a positive result.
         final long away = ceiling ^ (sign & 1L);
-        if (q < 0) {
-            return OVERFLOW;                   // magnitude >= 2^63 before rounding
-        }
         // If rounding takes q = 2^63 - 1 to m = 2^63, m is Long.MIN_VALUE and so is +-m: OVERFLOW, as required.
         final long m = q + (away & ((r | -r) >>> 63));
         return (m ^ sign) - sign;
@@ -159,8 +170,10 @@ public final class FixedPoint {
      * @param rounding direction applied to the exact quotient
      * @return {@code floor(a/b)} or {@code ceil(a/b)}, or {@link #OVERFLOW} for invalid inputs
      */
-    public static long div(long a, long b, Rounding rounding) {
-        if (a == Long.MIN_VALUE | b <= 0 | rounding == null) {
+    public static long div(long a, long b, Rounding rounding)
+    {
+        if (a == Long.MIN_VALUE | b <= 0 | rounding == null)
+        {
             return OVERFLOW;
         }
         final long q = a / b;                  // truncates toward zero
@@ -179,7 +192,8 @@ public final class FixedPoint {
      * @param rounding direction applied to the exact quotient
      * @return raw quote (1e6), or {@link #OVERFLOW}
      */
-    public static long notional(long price, long size, Rounding rounding) {
+    public static long notional(long price, long size, Rounding rounding)
+    {
         return mulDiv(price, size, NOTIONAL_DIVISOR, rounding);
     }
 
@@ -192,7 +206,8 @@ public final class FixedPoint {
      * @param rounding direction applied to the exact quotient
      * @return raw amount at the scale of {@code amount}, or {@link #OVERFLOW}
      */
-    public static long applyRate(long amount, long rate, Rounding rounding) {
+    public static long applyRate(long amount, long rate, Rounding rounding)
+    {
         return mulDiv(amount, rate, RATE_SCALE, rounding);
     }
 
@@ -204,10 +219,12 @@ public final class FixedPoint {
      * @param b second addend
      * @return {@code a + b}, or {@link #OVERFLOW}
      */
-    public static long add(long a, long b) {
+    public static long add(long a, long b)
+    {
         final long s = a + b;
         // Wrapped iff both operands have the same sign and the sum's sign differs.
-        if ((((a ^ s) & (b ^ s)) < 0) | a == OVERFLOW | b == OVERFLOW) {
+        if ((((a ^ s) & (b ^ s)) < 0) | a == OVERFLOW | b == OVERFLOW)
+        {
             return OVERFLOW;
         }
         return s;   // may itself be Long.MIN_VALUE == OVERFLOW when the exact sum is -2^63
@@ -221,7 +238,8 @@ public final class FixedPoint {
      * @param limit raw inclusive bound on the magnitude, e.g. {@link #MAX_BALANCE}
      * @return whether {@code value} is a valid result within the limit
      */
-    public static boolean within(long value, long limit) {
+    public static boolean within(long value, long limit)
+    {
         return value != OVERFLOW & Math.abs(value) <= limit;
     }
 
@@ -230,7 +248,8 @@ public final class FixedPoint {
      * quotient digits). Requires {@code 0 <= u1 < v}, {@code v > 0}; returns the unsigned 64-bit quotient of
      * {@code (u1 * 2^64 + u0) / v}.
      */
-    private static long divlu(long u1, long u0, long v) {
+    private static long divlu(long u1, long u0, long v)
+    {
         final int s = Long.numberOfLeadingZeros(v);   // 1..63 because 0 < v < 2^63
         final long vn = v << s;
         final long vn1 = vn >>> 32;                    // in [2^31, 2^32)
@@ -242,10 +261,12 @@ public final class FixedPoint {
 
         long q1 = udiv(un32, vn1);
         long rhat = un32 - q1 * vn1;
-        while ((q1 >>> 32) != 0 || Long.compareUnsigned(q1 * vn0, (rhat << 32) | un1) > 0) {
+        while ((q1 >>> 32) != 0 || Long.compareUnsigned(q1 * vn0, (rhat << 32) | un1) > 0)
+        {
             q1--;
             rhat += vn1;
-            if ((rhat >>> 32) != 0) {
+            if ((rhat >>> 32) != 0)
+            {
                 break;
             }
         }
@@ -253,10 +274,12 @@ public final class FixedPoint {
 
         long q0 = udiv(un21, vn1);
         rhat = un21 - q0 * vn1;
-        while ((q0 >>> 32) != 0 || Long.compareUnsigned(q0 * vn0, (rhat << 32) | un0) > 0) {
+        while ((q0 >>> 32) != 0 || Long.compareUnsigned(q0 * vn0, (rhat << 32) | un0) > 0)
+        {
             q0--;
             rhat += vn1;
-            if ((rhat >>> 32) != 0) {
+            if ((rhat >>> 32) != 0)
+            {
                 break;
             }
         }
@@ -265,10 +288,11 @@ public final class FixedPoint {
 
     /**
      * Unsigned {@code n / d} for any 64-bit {@code n} and {@code 0 < d < 2^63}. Written out (Hacker's Delight 9.3)
-     * rather than calling {@code Long.divideUnsigned}, whose implementation in some JDK builds falls back to
-     * {@code BigInteger} (allocation) for dividends {@code >= 2^63}.
+     * rather than calling {@code Long.divideUnsigned}, whose implementation varies between JDK releases (older
+     * ones, e.g. JDK 8, go through {@code BigInteger}, i.e. allocate, for dividends {@code >= 2^63}).
      */
-    private static long udiv(long n, long d) {
+    private static long udiv(long n, long d)
+    {
         final long q = ((n >>> 1) / d) << 1;
         final long r = n - q * d;                      // in [0, 2d)
         return q + (r >= d ? 1L : 0L);
@@ -284,8 +308,8 @@ public final class FixedPoint {
      * followed by one or more ASCII digits. Nothing else is accepted: no whitespace, exponents, grouping
      * separators, bare {@code ".5"} / {@code "5."}, or non-ASCII digits. Fractional digits beyond
      * {@code decimals} are accepted only if they are all zeros ({@code "1.500000000"} at 8 decimals).
-     * The result is exact; the full {@code long} range is accepted (including {@code Long.MIN_VALUE}, which
-     * equals {@link #OVERFLOW} and is rejected by {@link #within}).
+     * The result is exact; every {@code long} is accepted except {@code Long.MIN_VALUE}, which is reserved as
+     * {@link #OVERFLOW}.
      *
      * @param text     the decimal text
      * @param decimals the scale of the result, {@code 0..18}
@@ -294,64 +318,85 @@ public final class FixedPoint {
      *                                  representable at {@code decimals}, or does not fit in a long; or if
      *                                  {@code decimals} is outside {@code 0..18}
      */
-    public static long parse(String text, int decimals) {
+    public static long parse(String text, int decimals)
+    {
         checkDecimals(decimals);
-        if (text == null) {
+        if (text == null)
+        {
             throw new IllegalArgumentException("cannot parse null at " + decimals + " decimals");
         }
         final int len = text.length();
         int i = 0;
         boolean negative = false;
-        if (len > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
+        if (len > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+'))
+        {
             negative = text.charAt(0) == '-';
             i = 1;
         }
         final int intStart = i;
-        while (i < len && isAsciiDigit(text.charAt(i))) {
+        while (i < len && isAsciiDigit(text.charAt(i)))
+        {
             i++;
         }
         final int intEnd = i;
-        if (intEnd == intStart) {
+        if (intEnd == intStart)
+        {
             throw parseError(text, decimals, "expected a digit at position " + intStart);
         }
         int fracStart = i;
         int fracEnd = i;
-        if (i < len) {
-            if (text.charAt(i) != '.') {
+        if (i < len)
+        {
+            if (text.charAt(i) != '.')
+            {
                 throw parseError(text, decimals, "unexpected character at position " + i);
             }
             i++;
             fracStart = i;
-            while (i < len && isAsciiDigit(text.charAt(i))) {
+            while (i < len && isAsciiDigit(text.charAt(i)))
+            {
                 i++;
             }
             fracEnd = i;
-            if (fracEnd == fracStart) {
+            if (fracEnd == fracStart)
+            {
                 throw parseError(text, decimals, "expected a digit after '.'");
             }
-            if (i < len) {
+            if (i < len)
+            {
                 throw parseError(text, decimals, "unexpected character at position " + i);
             }
         }
         final int fracDigits = fracEnd - fracStart;
-        for (int k = fracStart + decimals; k < fracEnd; k++) {
-            if (text.charAt(k) != '0') {
+        for (int k = fracStart + decimals; k < fracEnd; k++)
+        {
+            if (text.charAt(k) != '0')
+            {
                 throw parseError(text, decimals, "not exactly representable: more than " + decimals
                     + " significant fractional digits");
             }
         }
-        // Accumulate negatively so that Long.MIN_VALUE is reachable.
+        // Accumulate negatively so that the largest magnitudes are detected without wrapping.
         long acc = 0;
-        try {
-            for (int k = intStart; k < intEnd; k++) {
+        try
+        {
+            for (int k = intStart; k < intEnd; k++)
+            {
                 acc = Math.subtractExact(Math.multiplyExact(acc, 10L), text.charAt(k) - '0');
             }
-            for (int k = 0; k < decimals; k++) {
+            for (int k = 0; k < decimals; k++)
+            {
                 final int digit = k < fracDigits ? text.charAt(fracStart + k) - '0' : 0;
                 acc = Math.subtractExact(Math.multiplyExact(acc, 10L), digit);
             }
-            return negative ? acc : Math.negateExact(acc);
-        } catch (ArithmeticException e) {
+            if (acc == Long.MIN_VALUE)
+            {
+                throw parseError(text, decimals, "the raw value " + Long.MIN_VALUE + " is reserved as OVERFLOW");
+            }
+            return negative ? acc : -acc;
+        }
+        catch (ArithmeticException e)
+        {
             throw parseError(text, decimals, "raw value does not fit in a long");
         }
     }
@@ -367,7 +412,8 @@ public final class FixedPoint {
      * @return the exact decimal text
      * @throws IllegalArgumentException if {@code decimals} is outside {@code 0..18}
      */
-    public static String format(long raw, int decimals) {
+    public static String format(long raw, int decimals)
+    {
         checkDecimals(decimals);
         return toDecimalString(raw < 0, raw < 0 ? -raw : raw, decimals, true);
     }
@@ -384,9 +430,11 @@ public final class FixedPoint {
      * @throws IllegalArgumentException if {@code decimals} is outside {@code 0..18} or {@code displayDecimals}
      *                                  outside {@code 0..decimals}
      */
-    public static String formatRounded(long raw, int decimals, int displayDecimals) {
+    public static String formatRounded(long raw, int decimals, int displayDecimals)
+    {
         checkDecimals(decimals);
-        if (displayDecimals < 0 || displayDecimals > decimals) {
+        if (displayDecimals < 0 || displayDecimals > decimals)
+        {
             throw new IllegalArgumentException("displayDecimals " + displayDecimals + " must be in 0.." + decimals);
         }
         final long magnitude = raw < 0 ? -raw : raw;      // unsigned; Long.MIN_VALUE gives 2^63
@@ -399,44 +447,57 @@ public final class FixedPoint {
         return toDecimalString(raw < 0, q, displayDecimals, false);
     }
 
-    private static String toDecimalString(boolean negative, long magnitude, int decimals, boolean stripZeros) {
+    private static String toDecimalString(boolean negative, long magnitude, int decimals, boolean stripZeros)
+    {
         final String digits = Long.toUnsignedString(magnitude);
         final int intLen = digits.length() - decimals;
         final StringBuilder sb = new StringBuilder(digits.length() + decimals + 3);
-        if (negative && magnitude != 0) {
+        if (negative && magnitude != 0)
+        {
             sb.append('-');
         }
-        if (intLen > 0) {
+        if (intLen > 0)
+        {
             sb.append(digits, 0, intLen);
-        } else {
+        }
+        else
+        {
             sb.append('0');
         }
-        if (decimals > 0) {
+        if (decimals > 0)
+        {
             final String frac = intLen >= 0 ? digits.substring(intLen) : "0".repeat(-intLen) + digits;
             int end = frac.length();
-            if (stripZeros) {
-                while (end > 0 && frac.charAt(end - 1) == '0') {
+            if (stripZeros)
+            {
+                while (end > 0 && frac.charAt(end - 1) == '0')
+                {
                     end--;
                 }
             }
-            if (end > 0) {
+            if (end > 0)
+            {
                 sb.append('.').append(frac, 0, end);
             }
         }
         return sb.toString();
     }
 
-    private static boolean isAsciiDigit(char ch) {
+    private static boolean isAsciiDigit(char ch)
+    {
         return ch >= '0' && ch <= '9';
     }
 
-    private static void checkDecimals(int decimals) {
-        if (decimals < 0 || decimals > MAX_DECIMALS) {
+    private static void checkDecimals(int decimals)
+    {
+        if (decimals < 0 || decimals > MAX_DECIMALS)
+        {
             throw new IllegalArgumentException("decimals " + decimals + " must be in 0.." + MAX_DECIMALS);
         }
     }
 
-    private static IllegalArgumentException parseError(String text, int decimals, String reason) {
+    private static IllegalArgumentException parseError(String text, int decimals, String reason)
+    {
         return new IllegalArgumentException("cannot parse \"" + text + "\" at " + decimals + " decimals: " + reason);
     }
 }
