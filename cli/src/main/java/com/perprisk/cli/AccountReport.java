@@ -20,7 +20,7 @@ import static com.perprisk.cli.Display.text;
 public final class AccountReport
 {
     private static final String[] HEADERS = {
-        "Instrument", "State", "Mode", "Lev", "Size", "Entry", "Mark", "Unrealized PnL", "PnL %", "Initial", "Maint.", "Liq. price", "Isolated"};
+        "Instrument", "State", "Mode", "Lev", "Size", "Entry", "Mark", "Unrealized PnL", "PnL %", "Initial", "Maint.", "Liq. price", "Liq. dist.", "Isolated"};
 
     private final long account;
     private final ObjectNode totals;
@@ -136,6 +136,7 @@ public final class AccountReport
                     Display.quote(text(p, "initialMargin")),
                     Display.quote(text(p, "maintenanceMargin")),
                     Display.price(text(p, "liquidationPrice"), instrument),
+                    Display.liquidationDistance(text(p, "liquidationPrice"), text(p, "markPrice")),
                     isolated ? Display.quote(text(p, "isolatedMargin")) : Display.NONE});
             }
             appendTable(out, rows);
@@ -149,6 +150,7 @@ public final class AccountReport
         final String[][] lines = {
             {"Collateral", Display.quote(text(totals, "collateral"))},
             {"Isolated margin", Display.quote(text(totals, "isolatedMargin"))},
+            {"Notional (gross)", Display.quote(text(totals, "notional"))},
             {"Unrealized PnL (cross)", Display.quote(text(totals, "unrealizedPnl"))},
             {"Unsettled funding", Display.quote(text(totals, "unsettledFunding"))},
             {"Equity (cross)", Display.quote(text(totals, "equity"))},

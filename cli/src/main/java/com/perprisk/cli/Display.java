@@ -2,6 +2,7 @@ package com.perprisk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.perprisk.engine.fixed.FixedPoint;
+import com.perprisk.engine.fixed.Rounding;
 import com.perprisk.engine.instrument.Instrument;
 
 /**
@@ -61,6 +62,23 @@ final class Display
     static String price(final String exact, final Instrument instrument)
     {
         return exact == null ? NONE : price(FixedPoint.parse(exact, FixedPoint.PRICE_DECIMALS), instrument);
+    }
+
+    /**
+     * @param liquidationPrice exact liquidation price decimal, or null when none
+     * @param markPrice        exact mark price decimal
+     * @return how far the mark must move to reach the liquidation price, {@code |mark - liq| / mark} as a percentage
+     *         for display, or {@code -} when there is no liquidation price.
+     */
+    static String liquidationDistance(final String liquidationPrice, final String markPrice)
+    {
+        if (liquidationPrice == null || markPrice == null)
+        {
+            return NONE;
+        }
+        final long liquidation = FixedPoint.parse(liquidationPrice, FixedPoint.PRICE_DECIMALS);
+        final long mark = FixedPoint.parse(markPrice, FixedPoint.PRICE_DECIMALS);
+        return mark <= 0 ? NONE : percent(FixedPoint.mulDiv(Math.abs(mark - liquidation), FixedPoint.RATE_SCALE, mark, Rounding.FLOOR), 2);
     }
 
     /** @param raw signed size raw @param instrument for its decimals, may be null @return e.g. {@code +0.500}. */

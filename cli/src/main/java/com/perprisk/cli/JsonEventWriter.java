@@ -93,6 +93,7 @@ public final class JsonEventWriter implements RiskEventListener
         n.put("account", r.accountId());
         n.put("collateral", quote(r.collateral()));
         n.put("isolatedMargin", quote(r.isolatedMargin()));
+        n.put("notional", quote(r.notional()));
         n.put("unrealizedPnl", quote(r.unrealizedPnl()));
         n.put("unsettledFunding", quote(r.unsettledFunding()));
         n.put("equity", quote(r.equity()));

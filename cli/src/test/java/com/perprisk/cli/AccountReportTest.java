@@ -39,7 +39,7 @@ class AccountReportTest
             .marginMode(MarginMode.ISOLATED).leverage(20).size(-4_000_000_000L).entryPrice(250_000_000_000L).markPrice(255_000_000_000L)
             .unrealizedPnl(-200_000_000L).returnOnEntry(-2_000_000L).isolatedMargin(750_000_000L).initialMargin(510_000_000L).maintenanceMargin(51_000_000L)
             .liquidationPrice(0));
-        writer.onAccountRisk(new AccountRisk().accountId(1).collateral(9_497_900_000L).isolatedMargin(750_000_000L)
+        writer.onAccountRisk(new AccountRisk().accountId(1).collateral(9_497_900_000L).isolatedMargin(750_000_000L).notional(31_450_000_000L)
             .unrealizedPnl(250_000_000L).unsettledFunding(-2_125_000L).equity(9_745_775_000L).initialMargin(2_125_000_000L)
             .maintenanceMargin(85_000_000L).marginRatio(872_170L).freeCollateral(7_372_900_000L).openPositions(2));
         writer.onCommandResult(new CommandResult().commandType(CommandType.QUERY_ACCOUNT).accountId(1).rejectReason(reason));
@@ -53,11 +53,12 @@ class AccountReportTest
         final String[] lines = table.split("\n");
         assertEquals("Account 1", lines[0]);
         assertTrue(lines[1].contains("Instrument") && lines[1].contains("Unrealized PnL") && lines[1].contains("PnL %") && lines[1].contains("Liq. price"), lines[1]);
-        assertTrue(lines[2].matches("\\s+BTC-PERP\\s+OPEN\\s+CROSS\\s+10x\\s+\\+0\\.500\\s+42000\\.0\\s+42500\\.0\\s+250\\.00\\s+1\\.19%\\s+2125\\.00\\s+85\\.00\\s+22058\\.4\\s+-"),
+        assertTrue(lines[2].matches("\\s+BTC-PERP\\s+OPEN\\s+CROSS\\s+10x\\s+\\+0\\.500\\s+42000\\.0\\s+42500\\.0\\s+250\\.00\\s+1\\.19%\\s+2125\\.00\\s+85\\.00\\s+22058\\.4\\s+48\\.10%\\s+-"),
             lines[2]);
-        assertTrue(lines[3].matches("\\s+ETH-PERP\\s+OPEN\\s+ISOLATED\\s+20x\\s+-40\\.000\\s+2500\\.00\\s+2550\\.00\\s+-200\\.00\\s+-2\\.00%\\s+510\\.00\\s+51\\.00\\s+-\\s+750\\.00"),
+        assertTrue(lines[3].matches("\\s+ETH-PERP\\s+OPEN\\s+ISOLATED\\s+20x\\s+-40\\.000\\s+2500\\.00\\s+2550\\.00\\s+-200\\.00\\s+-2\\.00%\\s+510\\.00\\s+51\\.00\\s+-\\s+-\\s+750\\.00"),
             lines[3]);
         assertTrue(table.matches("(?s).*\n  Collateral\\s+9497\\.90\n.*"), table);
+        assertTrue(table.matches("(?s).*\n  Notional \\(gross\\)\\s+31450\\.00\n.*"), table);
         assertTrue(table.matches("(?s).*\n  Unsettled funding\\s+-2\\.13\n.*"), "half-up rounding: " + table);
         assertTrue(table.matches("(?s).*\n  Equity \\(cross\\)\\s+9745\\.78\n.*"), table);
         assertTrue(table.matches("(?s).*\n  Margin ratio\\s+0\\.87%\n.*"), table);

@@ -1017,6 +1017,7 @@ public final class RiskEngine
             .accountId(accounts.accountId(slot))
             .collateral(evaluator.collateral())
             .isolatedMargin(evaluator.isolatedMarginTotal())
+            .notional(evaluator.totalNotional())
             .unrealizedPnl(evaluator.crossUnrealizedPnl())
             .unsettledFunding(evaluator.crossFunding())
             .equity(evaluator.crossEquity())

@@ -12,6 +12,7 @@ public final class AccountRisk
     private long accountId;
     private long collateral;
     private long isolatedMargin;
+    private long notional;
     private long unrealizedPnl;
     private long unsettledFunding;
     private long equity;
@@ -74,6 +75,19 @@ public final class AccountRisk
     public AccountRisk isolatedMargin(final long isolatedMargin)
     {
         this.isolatedMargin = isolatedMargin;
+        return this;
+    }
+
+    /** @return gross exposure: sum of absolute notional at mark over all open positions, cross and isolated (quote scale). */
+    public long notional()
+    {
+        return notional;
+    }
+
+    /** @param notional gross exposure (quote scale). @return this. */
+    public AccountRisk notional(final long notional)
+    {
+        this.notional = notional;
         return this;
     }
 
@@ -241,6 +255,7 @@ public final class AccountRisk
             "accountId=" + accountId + ", " +
             "collateral=" + collateral + ", " +
             "isolatedMargin=" + isolatedMargin + ", " +
+            "notional=" + notional + ", " +
             "unrealizedPnl=" + unrealizedPnl + ", " +
             "unsettledFunding=" + unsettledFunding + ", " +
             "equity=" + equity + ", " +

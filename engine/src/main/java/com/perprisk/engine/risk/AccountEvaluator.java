@@ -51,6 +51,7 @@ public final class AccountEvaluator
     private long crossInitialMargin;
     private long crossMaintenanceMargin;
     private long crossNotional;
+    private long totalNotional;
     private long isolatedMarginTotal;
     private long bandMarkKey;
     private long bandFundingKey;
@@ -83,6 +84,7 @@ public final class AccountEvaluator
         crossInitialMargin = 0;
         crossMaintenanceMargin = 0;
         crossNotional = 0;
+        totalNotional = 0;
         isolatedMarginTotal = 0;
         for (int p = accounts.firstPosition(slot); p != AccountBook.NONE; p = positions.nextOfAccount(p))
         {
@@ -101,6 +103,7 @@ public final class AccountEvaluator
             funding[i] = PositionMath.fundingEffect(size, positions.fundingIndex(p), instruments.fundingIndex(id));
             initialMargin[i] = instrument.initialMargin(notional[i], positions.leverage(p));
             maintenanceMargin[i] = instrument.maintenanceMargin(notional[i]);
+            totalNotional += notional[i];
             if (positions.isIsolated(p))
             {
                 isolatedMarginTotal += positions.isolatedMargin(p);
@@ -205,6 +208,12 @@ public final class AccountEvaluator
     public long crossMaintenanceMargin()
     {
         return crossMaintenanceMargin;
+    }
+
+    /** @return gross exposure: Σ notional at mark of all open positions */
+    public long totalNotional()
+    {
+        return totalNotional;
     }
 
     /** @return Σ isolated margin wallets */
