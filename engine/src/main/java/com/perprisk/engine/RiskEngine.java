@@ -24,6 +24,7 @@ import com.perprisk.engine.risk.AccountEvaluator;
 import com.perprisk.engine.risk.LiquidationIndex;
 import com.perprisk.engine.risk.PositionMath;
 import com.perprisk.engine.risk.TradeOutcome;
+import com.perprisk.engine.risk.TradeSettlement;
 
 import java.util.Arrays;
 
@@ -55,7 +56,7 @@ public final class RiskEngine
     private final PositionBook positions;
     private final AccountEvaluator evaluator;
     private final LiquidationIndex liquidationIndex = new LiquidationIndex();
-    private final TradeOutcome trade = new TradeOutcome();
+    private final TradeSettlement settlement;
     private final SlotSet watched = new SlotSet();
     private final boolean indexed;
     private final long alertTargetScale;
@@ -88,6 +89,7 @@ public final class RiskEngine
         accounts = new AccountBook(config.initialAccounts());
         positions = new PositionBook(config.initialPositions());
         evaluator = new AccountEvaluator(accounts, positions, instruments);
+        settlement = new TradeSettlement(accounts, positions, instruments);
         indexed = config.detection() == LiquidationDetection.INDEXED;
         queued = new int[Math.max(64, config.initialAccounts())];
         alertTargetScale = FixedPoint.mulDiv(RATE_SCALE, RATE_SCALE, config.marginAlertRatio(), Rounding.CEILING);
@@ -152,6 +154,13 @@ public final class RiskEngine
         return resolvedSlot == AccountBook.NONE ? RejectReason.UNKNOWN_ACCOUNT : RejectReason.NONE;
     }
 
+    /** @return true when {@code part / whole > rate} (exactly; also when the ratio does not fit in a long). */
+    private static boolean exceedsRate(final long part, final long whole, final long rate)
+    {
+        final long ratio = FixedPoint.mulDiv(part, RATE_SCALE, whole, Rounding.CEILING);
+        return ratio == OVERFLOW || ratio > rate;
+    }
+
     /** @return {@link RejectReason#NONE} when the price is on the tick and the size on the lot, within the instrument's limits. */
     private static int validateTrade(final Instrument instrument, final long price, final long size)
     {
@@ -196,7 +205,7 @@ public final class RiskEngine
         int slot = accounts.slotOf(c.accountId());
         if (slot != AccountBook.NONE)
         {
-            if (accounts.collateral(slot) + amount > MAX_BALANCE)
+            if (accounts.collateral(slot) + positions.isolatedMarginOfAccount(accounts, slot) + amount > MAX_BALANCE)
             {
                 return RejectReason.BALANCE_LIMIT;
             }
@@ -234,6 +243,10 @@ public final class RiskEngine
         if (amount > evaluator.freeCollateral())
         {
             return RejectReason.INSUFFICIENT_MARGIN;
+        }
+        if (FixedPoint.add(accounts.totalWithdrawn(slot), amount) == OVERFLOW)
+        {
+            return RejectReason.LIMIT_EXCEEDED;
         }
         accounts.recordWithdrawal(slot, amount);
         reevaluate(slot);
@@ -309,9 +322,8 @@ public final class RiskEngine
     }
 
     /**
-     * The one path that changes a position by a trade (fills and liquidation fills): settles funding,
-     * realizes PnL, charges the fee, moves isolated margin, then re-evaluates the account. Computes every
-     * effect and checks every limit before changing anything.
+     * The one path that changes a position by a trade (fills and liquidation fills): {@link TradeSettlement}
+     * computes every effect and checks every limit, then they are committed and the account re-evaluated.
      */
     private int applyTrade(
         final int slot, final Instrument instrument, final long quantity, final long price, final long fee, final boolean liquidation)
@@ -328,54 +340,17 @@ public final class RiskEngine
         {
             return RejectReason.TOO_MANY_POSITIONS;
         }
-        final boolean isolated = p != AccountBook.NONE && positions.isIsolated(p);
-        final long entry = p == AccountBook.NONE ? 0 : positions.entryPrice(p);
-        final long fundingIndex = instruments.fundingIndex(id);
-        final long fundingSettled = size == 0 ? 0 : PositionMath.fundingEffect(size, positions.fundingIndex(p), fundingIndex);
-        trade.compute(size, entry, quantity, price);
+        final int unsettled = settlement.compute(slot, p, instrument, quantity, price, fee, liquidation);
+        if (unsettled != RejectReason.NONE)
+        {
+            return unsettled;
+        }
+        final TradeOutcome trade = settlement.trade();
+        final long fundingSettled = settlement.fundingSettled();
         final long realized = trade.realizedPnl();
-        final long newSize = trade.newSize();
-
-        long collateralDelta = 0;
-        long wallet = isolated ? positions.isolatedMargin(p) : 0;
-        long insuranceDelta = liquidation ? fee : 0;
-        final boolean feeFromWallet = isolated && liquidation;
-        if (!feeFromWallet)
-        {
-            collateralDelta -= fee;
-        }
-        if (isolated)
-        {
-            wallet += fundingSettled + realized - (feeFromWallet ? fee : 0);
-            if (trade.closedQuantity() > 0)
-            {
-                final boolean closesAll = trade.closedQuantity() == Math.abs(size);
-                final long release = wallet <= 0 ? 0 : closesAll ? wallet : FixedPoint.mulDiv(wallet, trade.closedQuantity(), Math.abs(size), Rounding.FLOOR);
-                wallet -= release;
-                collateralDelta += release;
-                if (closesAll && wallet < 0)
-                {
-                    insuranceDelta += wallet;   // isolated loss beyond its wallet: the insurance fund covers it
-                    wallet = 0;
-                }
-            }
-            if (trade.openedQuantity() > 0)
-            {
-                final int leverage = Math.min(positions.leverage(p), instrument.tierMaxLeverage(instrument.tierOf(PositionMath.notional(newSize, price))));
-                final long required = FixedPoint.div(PositionMath.notional(trade.openedQuantity(), price), leverage, Rounding.CEILING);
-                final long available = Math.max(0, accounts.collateral(slot) + collateralDelta);
-                final long moved = Math.min(required, available);
-                wallet += moved;
-                collateralDelta -= moved;
-            }
-        }
-        else
-        {
-            collateralDelta += fundingSettled + realized;
-        }
-        final long newCollateral = accounts.collateral(slot) + collateralDelta;
-        if (newCollateral > MAX_BALANCE || newCollateral < -MAX_BALANCE || wallet > MAX_BALANCE || wallet < -MAX_BALANCE ||
-            FixedPoint.add(liquidation ? insuranceFund : feePool, liquidation ? insuranceDelta : fee) == OVERFLOW ||
+        if (FixedPoint.add(insuranceFund, settlement.insuranceDelta()) == OVERFLOW ||
+            FixedPoint.add(insuranceFund, settlement.insuranceDelta() + settlement.deficitCovered()) == OVERFLOW ||
+            FixedPoint.add(feePool, settlement.feePoolDelta()) == OVERFLOW ||
             FixedPoint.add(externalSettlement, -(fundingSettled + realized)) == OVERFLOW)
         {
             return RejectReason.LIMIT_EXCEEDED;
@@ -390,32 +365,26 @@ public final class RiskEngine
         {
             instruments.mark(id, price, instruments.markTime(id));   // until the first oracle tick, the last fill marks
         }
-        positions.fundingIndex(p, fundingIndex);
+        final long newSize = trade.newSize();
+        positions.fundingIndex(p, instruments.fundingIndex(id));
         accounts.addFundingPaid(slot, -fundingSettled);
         accounts.addRealizedPnl(slot, realized);
         positions.addRealizedPnl(p, realized);
         accounts.addFeesPaid(slot, fee);
-        accounts.addCollateral(slot, collateralDelta);
-        if (isolated)
+        accounts.addCollateral(slot, settlement.collateralDelta());
+        if (settlement.isolated())
         {
-            positions.addIsolatedMargin(p, wallet - positions.isolatedMargin(p));
+            positions.addIsolatedMargin(p, settlement.walletAfter() - positions.isolatedMargin(p));
         }
         externalSettlement -= fundingSettled + realized;
+        feePool += settlement.feePoolDelta();
         if (liquidation)
         {
             moveInsurance(slot, id, fee);
-            if (insuranceDelta != fee)
-            {
-                moveInsurance(slot, id, insuranceDelta - fee);
-            }
         }
-        else
+        if (settlement.deficitCovered() != 0)
         {
-            feePool += fee;
-            if (insuranceDelta != 0)
-            {
-                moveInsurance(slot, id, insuranceDelta);
-            }
+            moveInsurance(slot, id, -settlement.deficitCovered());
         }
         positions.size(p, newSize);
         positions.entryPrice(p, trade.newEntry());
@@ -432,33 +401,10 @@ public final class RiskEngine
         }
         final byte transition = size == 0 ? PositionState.OPENING : newSize == 0 ? PositionState.CLOSING : PositionState.MODIFYING;
         positions.state(p, newSize == 0 ? PositionState.CLOSED : PositionState.OPEN);
-        if (liquidation)
-        {
-            coverCrossBankruptcy(slot, id);
-        }
         evaluator.evaluate(slot);
         emitPosition(p, liquidation ? PositionChange.LIQUIDATED : trade.change(), transition, realized, fee, fundingSettled);
         publishEvaluated();
         return RejectReason.NONE;
-    }
-
-    /** After a liquidation, a cross account with no open cross position left and negative collateral is bankrupt: the fund covers it. */
-    private void coverCrossBankruptcy(final int slot, final int instrumentId)
-    {
-        final long collateral = accounts.collateral(slot);
-        if (collateral >= 0)
-        {
-            return;
-        }
-        for (int p = accounts.firstPosition(slot); p != AccountBook.NONE; p = positions.nextOfAccount(p))
-        {
-            if (positions.size(p) != 0 && !positions.isIsolated(p))
-            {
-                return;
-            }
-        }
-        accounts.addCollateral(slot, -collateral);
-        moveInsurance(slot, instrumentId, collateral);
     }
 
     private void moveInsurance(final int slot, final int instrumentId, final long delta)
@@ -505,10 +451,6 @@ public final class RiskEngine
             {
                 return RejectReason.INSUFFICIENT_COLLATERAL;
             }
-            if (wallet + amount > MAX_BALANCE)
-            {
-                return RejectReason.BALANCE_LIMIT;
-            }
         }
         else
         {
@@ -516,10 +458,15 @@ public final class RiskEngine
             {
                 return RejectReason.INSUFFICIENT_COLLATERAL;
             }
+
             if (evaluator.isolatedEquity(i) + amount < evaluator.initialMargin(i))
             {
                 return RejectReason.INSUFFICIENT_MARGIN;
             }
+        }
+        if (FixedPoint.add(externalSettlement, -fundingSettled) == OVERFLOW || FixedPoint.add(accounts.fundingPaid(slot), -fundingSettled) == OVERFLOW)
+        {
+            return RejectReason.LIMIT_EXCEEDED;
         }
         settleFunding(slot, p, fundingSettled);
         positions.addIsolatedMargin(p, amount);
@@ -636,7 +583,7 @@ public final class RiskEngine
             return RejectReason.INVALID_AMOUNT;
         }
         if (instrument.oracleMaxConfidenceRate() > 0 &&
-            FixedPoint.mulDiv(confidence, RATE_SCALE, price, Rounding.CEILING) > instrument.oracleMaxConfidenceRate())
+            exceedsRate(confidence, price, instrument.oracleMaxConfidenceRate()))
         {
             return RejectReason.ORACLE_CONFIDENCE;
         }
@@ -677,8 +624,8 @@ public final class RiskEngine
         final long clamp = instrument.fundingClampRate();
         final long applied = Math.max(-clamp, Math.min(clamp, rate));
         final long delta = FixedPoint.mulDiv(mark, applied, FixedPoint.FUNDING_RATE_DIVISOR, Rounding.FLOOR);
-        final long index = instruments.fundingIndex(id) + delta;
-        if (index > instrument.maxFundingIndex() || index < -instrument.maxFundingIndex())
+        final long index = FixedPoint.add(instruments.fundingIndex(id), delta);
+        if (delta == OVERFLOW || index == OVERFLOW || index > instrument.maxFundingIndex() || index < -instrument.maxFundingIndex())
         {
             return RejectReason.LIMIT_EXCEEDED;
         }
@@ -725,8 +672,7 @@ public final class RiskEngine
         {
             return RejectReason.MARK_STALE;
         }
-        if (instrument.priceBandRate() > 0 &&
-            FixedPoint.mulDiv(Math.abs(price - mark), RATE_SCALE, mark, Rounding.CEILING) > instrument.priceBandRate())
+        if (instrument.priceBandRate() > 0 && exceedsRate(Math.abs(price - mark), mark, instrument.priceBandRate()))
         {
             return RejectReason.PRICE_BAND;
         }
@@ -741,7 +687,13 @@ public final class RiskEngine
         {
             return RejectReason.TOO_MANY_POSITIONS;
         }
-        trade.compute(size, p == AccountBook.NONE ? 0 : positions.entryPrice(p), quantity, price);
+        final long fee = FixedPoint.applyRate(PositionMath.notional(quantity, price), instrument.takerFeeRate(), Rounding.CEILING);
+        final int unsettled = settlement.compute(slot, p, instrument, quantity, price, fee, false);
+        if (unsettled != RejectReason.NONE)
+        {
+            return unsettled;
+        }
+        final TradeOutcome trade = settlement.trade();
         if (trade.openedQuantity() == 0)
         {
             return RejectReason.NONE;   // a pure reduction always lowers risk
@@ -752,21 +704,20 @@ public final class RiskEngine
         {
             return RejectReason.LEVERAGE_EXCEEDS_TIER;
         }
-        final long fee = FixedPoint.applyRate(PositionMath.notional(quantity, price), instrument.takerFeeRate(), Rounding.CEILING);
         evaluator.evaluate(slot);
-        final int i = size == 0 ? -1 : indexOf(p);
-        final boolean isolated = p != AccountBook.NONE && positions.isIsolated(p);
-        if (isolated)
+        final long newPnl = PositionMath.unrealizedPnl(newSize, trade.newEntry(), mark);
+        final long newInitial = instrument.initialMargin(newNotional, leverage);
+        if (settlement.isolated())
         {
-            final long required = FixedPoint.div(PositionMath.notional(trade.openedQuantity(), price),
-                Math.min(leverage, instrument.tierMaxLeverage(instrument.tierOf(newNotional))), Rounding.CEILING);
-            return evaluator.freeCollateral() >= required + fee ? RejectReason.NONE : RejectReason.INSUFFICIENT_MARGIN;
+            // The margin to move must be free, and the position after the trade must stand at its initial margin.
+            final boolean funded = evaluator.freeCollateral() >= settlement.requiredMargin() + fee;
+            return funded && settlement.walletAfter() + newPnl >= newInitial ? RejectReason.NONE : RejectReason.INSUFFICIENT_MARGIN;
         }
+        final int i = size == 0 ? -1 : indexOf(p);
         final long oldPnl = i < 0 ? 0 : evaluator.unrealizedPnl(i);
         final long oldInitial = i < 0 ? 0 : evaluator.initialMargin(i);
-        final long newPnl = PositionMath.unrealizedPnl(newSize, trade.newEntry(), mark);
         final long equityAfter = evaluator.crossEquity() - oldPnl + trade.realizedPnl() + newPnl - fee;
-        final long initialAfter = evaluator.crossInitialMargin() - oldInitial + instrument.initialMargin(newNotional, leverage);
+        final long initialAfter = evaluator.crossInitialMargin() - oldInitial + newInitial;
         return equityAfter >= initialAfter ? RejectReason.NONE : RejectReason.INSUFFICIENT_MARGIN;
     }
 
@@ -868,24 +819,58 @@ public final class RiskEngine
         queued[queuedCount++] = slot;
     }
 
+    /** Ascending account-slot order, in place and allocation-free: insertion sort for small batches, heap sort beyond. */
     private void sortQueued()
     {
-        if (queuedCount > 32)
+        final int[] a = queued;
+        final int n = queuedCount;
+        if (n <= 32)
         {
-            Arrays.sort(queued, 0, queuedCount);
+            for (int i = 1; i < n; i++)
+            {
+                final int v = a[i];
+                int j = i - 1;
+                while (j >= 0 && a[j] > v)
+                {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = v;
+            }
             return;
         }
-        for (int i = 1; i < queuedCount; i++)
+        for (int i = n / 2 - 1; i >= 0; i--)
         {
-            final int v = queued[i];
-            int j = i - 1;
-            while (j >= 0 && queued[j] > v)
-            {
-                queued[j + 1] = queued[j];
-                j--;
-            }
-            queued[j + 1] = v;
+            siftDown(a, i, n);
         }
+        for (int end = n - 1; end > 0; end--)
+        {
+            final int top = a[0];
+            a[0] = a[end];
+            a[end] = top;
+            siftDown(a, 0, end);
+        }
+    }
+
+    private static void siftDown(final int[] a, final int start, final int n)
+    {
+        int i = start;
+        final int v = a[i];
+        while (2 * i + 1 < n)
+        {
+            int child = 2 * i + 1;
+            if (child + 1 < n && a[child + 1] > a[child])
+            {
+                child++;
+            }
+            if (a[child] <= v)
+            {
+                break;
+            }
+            a[i] = a[child];
+            i = child;
+        }
+        a[i] = v;
     }
 
     private void reevaluate(final int slot)
@@ -905,7 +890,7 @@ public final class RiskEngine
         emitAccountRisk();
 
         final long ratio = evaluator.marginRatio();
-        final boolean alert = evaluator.crossMaintenanceMargin() > 0 && ratio >= config.marginAlertRatio();
+        final boolean alert = evaluator.atOrAboveRatio(config.marginAlertRatio());
         if (alert != accounts.hasFlag(slot, AccountBook.FLAG_ALERT_RAISED))
         {
             accounts.flag(slot, AccountBook.FLAG_ALERT_RAISED, alert);

@@ -200,4 +200,111 @@ class RiskEngineTest
         assertEquals(RejectReason.ORACLE_CONFIDENCE, g.apply(c.markPrice(now, 3, 2, price("150"), price("3.01"), now)));
         assertEquals(RejectReason.MARK_STALE, g.apply(c.markPrice(now, 4, 2, price("150"), 0, now - 2_000_000_000L)), "older than the current mark");
     }
+
+    // ------------------------------------------------------------------ regressions found in review
+
+    @Test
+    void isolatedReductionKeepsTheRemainingPositionsShareOfTheWallet()
+    {
+        f.isolated(1, BTC);
+        f.leverage(1, BTC, 10);
+        f.fill(1, BTC, "2", "40000");                  // wallet 8000
+        f.mark(BTC, "37000");                          // isolated equity 2000, maintenance 740
+        assertEquals(0, f.fill(1, BTC, "-1", "37000")); // realizes -3000 on the closed half
+        assertEquals(quote("4000"), f.position(BTC).isolatedMargin(), "the remaining half keeps its 4000 share");
+        assertEquals(quote("3000"), f.engine.accounts().collateral(0), "2000 free + the closed half's 4000 share - its 3000 loss");
+        assertTrue(f.listener.candidates.isEmpty(), "the remaining position is as healthy as before");
+        assertEquals(RejectReason.INSUFFICIENT_COLLATERAL, f.withdraw(1, "3000.000001"));
+        assertEquals(0, f.engine.ledgerImbalance());
+    }
+
+    @Test
+    void isolatedLiquidationOfTheSuggestedSizeRestoresMaintenance()
+    {
+        final EngineFixture g = new EngineFixture();
+        g.define(Instrument.builder(BTC, "BTC-PERP").priceDecimals(1).sizeDecimals(3).tier(0, 50, Instrument.DERIVED, Instrument.DERIVED)
+            .liquidationFeeRate(rate("0.005")).maxPrice(price("1000000")).build());
+        g.deposit(1, "10000");
+        g.isolated(1, BTC);
+        g.leverage(1, BTC, 10);
+        g.fill(1, BTC, "2", "40000");
+        g.mark(BTC, "36300");                          // isolated equity 600 < maintenance 726
+        assertEquals(1, g.listener.candidates.size());
+        final long close = Long.parseLong(g.listener.candidates.get(0).replaceAll(".*close=(\\d+).*", "$1"));
+        assertTrue(close < size("2"), "a partial liquidation");
+        g.liquidator(9);
+        assertEquals(0, g.liquidate(9, 1, BTC, "-" + com.perprisk.engine.fixed.FixedPoint.format(close, 8), "36300"));
+        assertFalse(g.listener.lastRisk.liquidatable(), "closing the suggested size restores the isolated position");
+        assertEquals(quote("2000"), g.engine.accounts().collateral(0), "a liquidation releases nothing to the collateral");
+        assertEquals(0, g.engine.ledgerImbalance());
+    }
+
+    @Test
+    void theBalanceLimitCapsMoneyFromOutsideButNeverAnInternalMove()
+    {
+        final long max = com.perprisk.engine.fixed.FixedPoint.MAX_BALANCE;
+        final var c = new com.perprisk.engine.command.CommandEvent();
+        assertEquals(0, f.apply(c.deposit(0, 0, 2, max)));
+        f.isolated(2, BTC);
+        f.leverage(2, BTC, 10);
+        assertEquals(0, f.fill(2, BTC, "1", "40000"));
+        assertEquals(RejectReason.BALANCE_LIMIT, f.apply(c.deposit(0, 0, 2, 1)), "collateral + isolated margin is at the limit");
+        assertEquals(0, f.apply(c.adjustIsolatedMargin(0, 0, 2, BTC, max / 2)));
+        assertEquals(0, f.apply(c.adjustIsolatedMargin(0, 0, 2, BTC, -max / 2)));
+        final long before = f.engine.checksum();
+        assertEquals(RejectReason.BALANCE_LIMIT, f.fill(2, BTC, "-1", "40001"), "a realized profit would take it past the limit");
+        assertEquals(before, f.engine.checksum());
+        assertEquals(0, f.fill(2, BTC, "-1", "40000"), "closing flat returns the wallet: an internal move");
+        assertEquals(max, f.engine.accounts().collateral(f.engine.accounts().slotOf(2)));
+    }
+
+    @Test
+    void preTradeRefusesToGrowAnIsolatedPositionBelowItsInitialMargin()
+    {
+        f.isolated(1, BTC);
+        f.leverage(1, BTC, 10);
+        f.fill(1, BTC, "1", "40000");
+        f.mark(BTC, "36100");                          // isolated equity 100 < maintenance 361: a candidate
+        assertEquals(RejectReason.INSUFFICIENT_MARGIN, f.preTrade(1, BTC, "0.001", "36100"));
+        assertEquals(0, f.preTrade(1, BTC, "-0.5", "36100"), "reducing is always allowed");
+    }
+
+    @Test
+    void oracleConfidenceAndPriceBandRatiosThatOverflowAreRejected()
+    {
+        final EngineFixture g = new EngineFixture();
+        g.define(Instrument.builder(2, "TINY").priceDecimals(8).sizeDecimals(0).tier(0, 10, Instrument.DERIVED, Instrument.DERIVED)
+            .oracleMaxConfidenceRate(rate("0.02")).priceBandRate(rate("0.05")).maxPrice(price("100000")).build());
+        final var c = new com.perprisk.engine.command.CommandEvent();
+        assertEquals(RejectReason.ORACLE_CONFIDENCE, g.apply(c.markPrice(1, 0, 2, 100, 1_000_000_000_000_000L, 0)));
+        assertEquals(0, g.apply(c.markPrice(1, 0, 2, 1, 0, 0)));
+        g.deposit(1, "1000");
+        assertEquals(RejectReason.PRICE_BAND, g.apply(c.preTradeCheck(1, 0, 1, 2, 100_000_000L, 1_000_000_000_000L)));
+    }
+
+    /**
+     * 100,000 units long at 20000 with equity 12,500,000.1563 and maintenance 0.5%: the ratio reaches 0.8 exactly when the
+     * mark falls by 0.12504 / 79,500 = 1.5728e-6, i.e. between 157 and 158 raw price units. Both detections must raise the
+     * alert at exactly that tick (a rounded ratio would raise it one tick early).
+     */
+    @Test
+    void marginAlertAtTheExactThresholdIsFoundByBothDetections()
+    {
+        for (final LiquidationDetection detection : LiquidationDetection.values())
+        {
+            final EngineFixture g = new EngineFixture(new EngineConfig().detection(detection));
+            g.define(Instrument.builder(3, "EXACT").priceDecimals(8).sizeDecimals(8).tier(0, 100, Instrument.DERIVED, Instrument.DERIVED)
+                .maxPrice(10_000_000_000_000L).build());
+            final var c = new com.perprisk.engine.command.CommandEvent();
+            g.apply(c.markPrice(1, 0, 3, 2_000_000_000_000L, 0, 0));
+            g.apply(c.deposit(1, 0, 1, 12_500_000_156_300L));
+            g.apply(c.fill(1, 0, 1, 3, 10_000_000_000_000L, 2_000_000_000_000L, 0));
+            g.apply(c.markPrice(2, 0, 3, 2_000_000_000_000L - 100, 0, 0));
+            assertTrue(g.listener.alerts.isEmpty(), detection + ": ratio 0.79999999...");
+            g.apply(c.markPrice(3, 0, 3, 2_000_000_000_000L - 157, 0, 0));
+            assertTrue(g.listener.alerts.isEmpty(), detection + ": still below 0.8 at -157");
+            g.apply(c.markPrice(4, 0, 3, 2_000_000_000_000L - 158, 0, 0));
+            assertEquals("[account=1 raised=true]", g.listener.alerts.toString(), detection + ": 0.8 reached at -158");
+        }
+    }
 }

@@ -244,6 +244,21 @@ public final class PositionBook
         fundingIndex[p] = value;
     }
 
+    /**
+     * @param accounts    the account book (list heads).
+     * @param accountSlot account slot.
+     * @return Σ isolated margin wallets of the account's positions.
+     */
+    public long isolatedMarginOfAccount(final AccountBook accounts, final int accountSlot)
+    {
+        long total = 0;
+        for (int p = accounts.firstPosition(accountSlot); p != AccountBook.NONE; p = nextOfAccount[p])
+        {
+            total += isolatedMargin[p];
+        }
+        return total;
+    }
+
     /** @param instrumentId instrument @return number of open holders */
     public int holderCount(final int instrumentId)
     {

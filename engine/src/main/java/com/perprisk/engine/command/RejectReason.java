@@ -38,7 +38,7 @@ public final class RejectReason
     public static final int MARK_STALE = 14;
     /** The oracle confidence interval is wider than the instrument allows. */
     public static final int ORACLE_CONFIDENCE = 15;
-    /** A balance would exceed {@code FixedPoint.MAX_BALANCE}. */
+    /** The account's money (collateral + isolated margin) would exceed {@code FixedPoint.MAX_BALANCE}. */
     public static final int BALANCE_LIMIT = 16;
     /** The account has no open position on the instrument. */
     public static final int NO_POSITION = 17;

@@ -111,13 +111,13 @@ public final class LiquidationCandidate
         return this;
     }
 
-    /** @return price at which the equity backing this position is zero (price scale), 0 when none exists. */
+    /** @return price at which the equity backing this position is zero (price scale); 0 when none exists, 1 raw for a short bankrupt at any price. */
     public long bankruptcyPrice()
     {
         return bankruptcyPrice;
     }
 
-    /** @param bankruptcyPrice price at which the equity backing this position is zero (price scale), 0 when none exists. @return this. */
+    /** @param bankruptcyPrice price at which the equity backing this position is zero (price scale); 0 when none exists, 1 raw for a short bankrupt at any price. @return this. */
     public LiquidationCandidate bankruptcyPrice(final long bankruptcyPrice)
     {
         this.bankruptcyPrice = bankruptcyPrice;

@@ -304,13 +304,13 @@ public final class PositionUpdate
         return this;
     }
 
-    /** @return liquidation price (price scale), 0 when none exists. */
+    /** @return liquidation price (price scale); 0 when none exists, MAX_PRICE for a long and 1 raw for a short below maintenance at any price. */
     public long liquidationPrice()
     {
         return liquidationPrice;
     }
 
-    /** @param liquidationPrice liquidation price (price scale), 0 when none exists. @return this. */
+    /** @param liquidationPrice liquidation price (price scale); 0 when none exists, MAX_PRICE for a long and 1 raw for a short below maintenance at any price. @return this. */
     public PositionUpdate liquidationPrice(final long liquidationPrice)
     {
         this.liquidationPrice = liquidationPrice;

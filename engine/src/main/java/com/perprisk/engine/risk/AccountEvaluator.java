@@ -233,6 +233,23 @@ public final class AccountEvaluator
         return equity <= 0 ? INFINITE_RATIO : FixedPoint.mulDiv(crossMaintenanceMargin, RATE_SCALE, equity, Rounding.CEILING);
     }
 
+    /**
+     * Exact comparison of the margin ratio with a threshold, without the rounding of {@link #marginRatio()}:
+     * {@code maintenance / equity >= threshold}, true when equity is not positive while a requirement exists.
+     *
+     * @param threshold ratio (rate scale), positive.
+     * @return true when cross positions exist and the ratio is at or above the threshold.
+     */
+    public boolean atOrAboveRatio(final long threshold)
+    {
+        if (crossMaintenanceMargin == 0)
+        {
+            return false;
+        }
+        final long equity = crossEquity();
+        return equity <= 0 || crossMaintenanceMargin >= FixedPoint.mulDiv(equity, threshold, RATE_SCALE, Rounding.CEILING);
+    }
+
     /** @return what can be withdrawn or committed: {@code max(0, min(collateral, equity - initial))} */
     public long freeCollateral()
     {
@@ -357,7 +374,8 @@ public final class AccountEvaluator
         final long fee = FixedPoint.applyRate(PositionMath.notional(close, mark), instrument.liquidationFeeRate(), Rounding.CEILING);
         final long remainingMaintenance = instrument.maintenanceMargin(PositionMath.notional(absSize - close, mark));
         final long maintenanceAfter = unitMaintenance(i) - maintenanceMargin[i] + remainingMaintenance;
-        return unitEquity(i) - fee >= maintenanceAfter;
+        // Closing splits one floored PnL into two (realized + remaining), which can lose one raw unit: reserve it.
+        return unitEquity(i) - fee - 1 >= maintenanceAfter;
     }
 
     /** @param i index of a position below maintenance @return maintenance minus equity of its unit (positive) */
@@ -371,10 +389,9 @@ public final class AccountEvaluator
      * this evaluation could have consumed its share of its unit's buffer. Results in
      * {@link #bandMarkKey()} and {@link #bandFundingKey()}.
      *
-     * <p>The unit's buffer is {@code equity - target - reserve}, where the target is the maintenance
-     * requirement scaled by {@code targetScale / RATE_SCALE} (the alert threshold's inverse for a cross
-     * part whose alert is not raised, else 1) and the reserve covers rounding and any discontinuity of
-     * the tiers. The buffer is shared over the unit's positions in proportion to notional; 7/8 of a share
+     * <p>The unit's buffer is {@code equity - (maintenance + reserve) * targetScale / RATE_SCALE}: the target
+     * is the maintenance requirement scaled by the alert threshold's inverse for a cross part whose alert is not
+     * raised (else by 1), and the reserve, scaled alike, covers rounding and any discontinuity of the tiers. The buffer is shared over the unit's positions in proportion to notional; 7/8 of a share
      * guards the mark and 1/8 the funding index. A long consumes at most {@code |s|} per unit of mark
      * drop (its requirement falls as the mark falls); a short at most {@code |s| * (1 + mmrMax * scale)}
      * per unit of mark rise; either at most {@code |s|} per unit of adverse funding index.
@@ -432,11 +449,11 @@ public final class AccountEvaluator
             if (!isIsolated(k))
             {
                 final Instrument instrument = instruments.get(positions.instrument(position[k]));
-                reserve += ROUNDING_RESERVE + FixedPoint.mulDiv(instrument.maintenanceJumpTotal(), targetScale, RATE_SCALE, Rounding.CEILING);
+                reserve += instrument.maintenanceJumpTotal() + ROUNDING_RESERVE;
             }
         }
-        final long target = FixedPoint.mulDiv(crossMaintenanceMargin, targetScale, RATE_SCALE, Rounding.CEILING);
-        return crossEquity() - target - reserve;
+        final long target = FixedPoint.mulDiv(crossMaintenanceMargin + reserve, targetScale, RATE_SCALE, Rounding.CEILING);
+        return target == OVERFLOW ? -1 : crossEquity() - target;
     }
 
     /** floor(budget * divisor / perUnit), saturating at Long.MAX_VALUE; 0 for no budget. */

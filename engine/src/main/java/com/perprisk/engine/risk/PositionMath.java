@@ -18,8 +18,10 @@ import static com.perprisk.engine.fixed.FixedPoint.RATE_SCALE;
  */
 public final class PositionMath
 {
-    /** Liquidation or bankruptcy price meaning "none within (0, MAX_PRICE]". */
+    /** Liquidation or bankruptcy price meaning "none within (0, MAX_PRICE]": a long that never reaches it, a short beyond MAX_PRICE. */
     public static final long NO_PRICE = 0;
+    /** The lowest price (1 raw): a short's liquidation or bankruptcy price when it is reached at any price. */
+    public static final long MIN_PRICE = 1;
 
     private PositionMath()
     {
@@ -89,7 +91,8 @@ public final class PositionMath
      * @param entry      entry price
      * @param backing    equity backing the position excluding its unrealized PnL (quote scale)
      * @param currentTier tier of the position's notional at the mark
-     * @return liquidation price, or {@link #NO_PRICE} when none exists in (0, MAX_PRICE].
+     * @return liquidation price; {@link #NO_PRICE} when none exists in (0, MAX_PRICE]; {@code MAX_PRICE} for a long
+     *         and {@link #MIN_PRICE} for a short that is below maintenance at any price.
      */
     public static long liquidationPrice(
         final Instrument instrument, final long size, final long entry, final long backing, final int currentTier)
@@ -124,7 +127,7 @@ public final class PositionMath
      * @param entry      entry price
      * @param backing    see {@link #liquidationPrice}
      * @param tier       tier whose maintenance rate and amount to use
-     * @return the solution with that tier, or {@link #NO_PRICE}.
+     * @return the solution with that tier, or {@link #NO_PRICE}, {@code MAX_PRICE}, {@link #MIN_PRICE} as for {@link #liquidationPrice}.
      */
     public static long liquidationPriceInTier(
         final Instrument instrument, final long size, final long entry, final long backing, final int tier)
@@ -139,11 +142,11 @@ public final class PositionMath
         {
             // P = (entry - cushion / size) / (1 - mmr): floor the offset, ceil the division -> P rounded up.
             final long offset = FixedPoint.mulDiv(cushion, NOTIONAL_DIVISOR, size, Rounding.FLOOR);
-            if (offset == OVERFLOW)
+            final long numerator = offset == OVERFLOW ? OVERFLOW : FixedPoint.add(entry, -offset);
+            if (numerator == OVERFLOW)
             {
                 return cushion > 0 ? NO_PRICE : MAX_PRICE;
             }
-            final long numerator = entry - offset;
             if (numerator <= 0)
             {
                 return NO_PRICE;
@@ -153,17 +156,17 @@ public final class PositionMath
         }
         // Short: P = (entry + cushion / |size|) / (1 + mmr): both rounded down -> P rounded down.
         final long offset = FixedPoint.mulDiv(cushion, NOTIONAL_DIVISOR, -size, Rounding.FLOOR);
-        if (offset == OVERFLOW)
+        final long numerator = offset == OVERFLOW ? OVERFLOW : FixedPoint.add(entry, offset);
+        if (numerator == OVERFLOW)
         {
-            return cushion > 0 ? NO_PRICE : NO_PRICE;
+            return cushion > 0 ? NO_PRICE : MIN_PRICE;
         }
-        final long numerator = FixedPoint.add(entry, offset);
-        if (numerator == OVERFLOW || numerator <= 0)
+        if (numerator <= 0)
         {
-            return NO_PRICE;
+            return MIN_PRICE;
         }
         final long price = FixedPoint.mulDiv(numerator, RATE_SCALE, RATE_SCALE + mmr, Rounding.FLOOR);
-        return price == OVERFLOW || price > MAX_PRICE ? NO_PRICE : price;
+        return price > MAX_PRICE ? NO_PRICE : Math.max(price, MIN_PRICE);
     }
 
     /**
@@ -173,26 +176,27 @@ public final class PositionMath
      * @param size    signed size, non-zero
      * @param entry   entry price
      * @param backing equity backing the position excluding its unrealized PnL (quote scale)
-     * @return bankruptcy price, or {@link #NO_PRICE} when none exists in (0, MAX_PRICE].
+     * @return bankruptcy price; {@link #NO_PRICE} when none exists in (0, MAX_PRICE]; {@code MAX_PRICE} for a long and
+     *         {@link #MIN_PRICE} for a short bankrupt at any price.
      */
     public static long bankruptcyPrice(final long size, final long entry, final long backing)
     {
         if (size > 0)
         {
             final long offset = FixedPoint.mulDiv(backing, NOTIONAL_DIVISOR, size, Rounding.FLOOR);
-            if (offset == OVERFLOW)
+            final long price = offset == OVERFLOW ? OVERFLOW : FixedPoint.add(entry, -offset);
+            if (price == OVERFLOW)
             {
                 return backing > 0 ? NO_PRICE : MAX_PRICE;
             }
-            final long price = entry - offset;
             return price <= 0 ? NO_PRICE : Math.min(price, MAX_PRICE);
         }
         final long offset = FixedPoint.mulDiv(backing, NOTIONAL_DIVISOR, -size, Rounding.FLOOR);
-        if (offset == OVERFLOW)
+        final long price = offset == OVERFLOW ? OVERFLOW : FixedPoint.add(entry, offset);
+        if (price == OVERFLOW)
         {
-            return NO_PRICE;
+            return backing > 0 ? NO_PRICE : MIN_PRICE;
         }
-        final long price = FixedPoint.add(entry, offset);
-        return price == OVERFLOW || price <= 0 || price > MAX_PRICE ? NO_PRICE : price;
+        return price > MAX_PRICE ? NO_PRICE : Math.max(price, MIN_PRICE);
     }
 }

@@ -121,9 +121,14 @@ class PositionMathPropertiesTest
             .divide(BigDecimal.ONE.subtract(side.multiply(m)), MC);
         final long actual = PositionMath.liquidationPriceInTier(instrument, size, entry, backing, 0);
         final BigDecimal exactRaw = exact.multiply(PRICE);
-        if (exactRaw.compareTo(BigDecimal.ONE) < 0)
+        if (size > 0 && exactRaw.signum() <= 0)
         {
-            assertTrue(actual == PositionMath.NO_PRICE || actual <= 2, () -> "no liquidation price: exact " + exact + ", got " + actual);
+            assertTrue(actual == PositionMath.NO_PRICE || actual <= 3, () -> "a long never liquidated: exact " + exact + ", got " + actual);
+            return;
+        }
+        if (size < 0 && exactRaw.compareTo(BigDecimal.ONE) < 0)
+        {
+            assertEquals(PositionMath.MIN_PRICE, actual, () -> "a short liquidatable at any price: exact " + exact);
             return;
         }
         if (exactRaw.compareTo(BigDecimal.valueOf(FixedPoint.MAX_PRICE)) > 0)
@@ -154,7 +159,7 @@ class PositionMathPropertiesTest
         final long actual = PositionMath.bankruptcyPrice(size, entry, backing);
         if (rounded.signum() <= 0)
         {
-            assertEquals(PositionMath.NO_PRICE, actual);
+            assertEquals(size > 0 ? PositionMath.NO_PRICE : PositionMath.MIN_PRICE, actual, "never (long) or at any price (short)");
         }
         else if (rounded.compareTo(BigInteger.valueOf(FixedPoint.MAX_PRICE)) > 0)
         {
