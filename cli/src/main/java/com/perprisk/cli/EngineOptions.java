@@ -33,7 +33,7 @@ public final class EngineOptions
     int ringSize;
 
     @Option(names = "--margin-alert-ratio", paramLabel = "RATIO", defaultValue = "0.8",
-        description = "Margin ratio (maintenance margin / equity) at which a margin alert is raised, as a decimal " +
+        description = "Margin ratio (maintenance margin / equity) at which a margin alert is raised, as a decimal in [0.5, 1] " +
             "(default: ${DEFAULT-VALUE}, i.e. 80%%).")
     String marginAlertRatio;
 
@@ -56,11 +56,15 @@ public final class EngineOptions
         {
             throw new CliException(CliException.USAGE_OR_INPUT, "--margin-alert-ratio: " + e.getMessage());
         }
-        if (ratio <= 0)
+        final EngineConfig config;
+        try
         {
-            throw new CliException(CliException.USAGE_OR_INPUT, "--margin-alert-ratio must be positive, was " + marginAlertRatio);
+            config = new EngineConfig().detection(detection).marginAlertRatio(ratio);
         }
-        final EngineConfig config = new EngineConfig().detection(detection).marginAlertRatio(ratio);
+        catch (final IllegalArgumentException e)
+        {
+            throw new CliException(CliException.USAGE_OR_INPUT, "--" + e.getMessage().replace("marginAlertRatio", "margin-alert-ratio"));
+        }
         return new ScenarioRunner(config, waitStrategy, ringSize);
     }
 

@@ -117,6 +117,9 @@ class CommandLineTest
         assertEquals(2, ring.exitCode);
         assertTrue(ring.err.contains("--ring-size must be a power of two"), ring.err);
         assertEquals(2, Cli.run("scenario", scenario.toString(), "--margin-alert-ratio", "0.123456789").exitCode);
+        final Cli low = Cli.run("scenario", scenario.toString(), "--margin-alert-ratio", "0.3");
+        assertEquals(2, low.exitCode, low.toString());
+        assertTrue(low.err.contains("--margin-alert-ratio must be in [0.5, 1], was 0.3"), low.err);
         assertEquals(2, Cli.run("query", scenario.toString()).exitCode, "--account is required");
     }
 

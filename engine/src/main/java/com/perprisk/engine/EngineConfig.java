@@ -7,8 +7,11 @@ import com.perprisk.engine.fixed.FixedPoint;
  */
 public final class EngineConfig
 {
-    /** Lowest margin alert threshold: 0.1 (the trigger target is then at most 10x the maintenance requirement). */
-    public static final long MIN_MARGIN_ALERT_RATIO = FixedPoint.RATE_SCALE / 10;
+    /**
+     * Lowest margin alert threshold: 0.5. Instruments whose highest maintenance rate exceeds the threshold are refused
+     * (a tier at 1x has 50%), so a move in a position's favour never brings its account closer to the threshold.
+     */
+    public static final long MIN_MARGIN_ALERT_RATIO = FixedPoint.RATE_SCALE / 2;
 
     private int initialAccounts = 1024;
     private int initialPositions = 4096;
@@ -31,14 +34,14 @@ public final class EngineConfig
 
     /**
      * @param ratio margin ratio (maintenance / equity, rate scale) at or above which a margin alert is
-     *              raised; in [0.1, 1]. Default 0.8.
+     *              raised; in [0.5, 1]. Default 0.8.
      * @return this
      */
     public EngineConfig marginAlertRatio(final long ratio)
     {
         if (ratio < MIN_MARGIN_ALERT_RATIO || ratio > FixedPoint.RATE_SCALE)
         {
-            throw new IllegalArgumentException("marginAlertRatio must be in [0.1, 1], was " + FixedPoint.format(ratio, FixedPoint.RATE_DECIMALS));
+            throw new IllegalArgumentException("marginAlertRatio must be in [0.5, 1], was " + FixedPoint.format(ratio, FixedPoint.RATE_DECIMALS));
         }
         marginAlertRatio = ratio;
         return this;

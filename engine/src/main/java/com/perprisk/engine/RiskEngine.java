@@ -186,6 +186,12 @@ public final class RiskEngine
         {
             return RejectReason.INSTRUMENT_EXISTS;
         }
+        if (instrument.maxMaintenanceRate() > config.marginAlertRatio())
+        {
+            // A maintenance rate above the alert threshold would let a rising mark raise an alert on a long (the trigger
+            // bands assume a move in the position's favour never brings its account closer to the threshold).
+            return RejectReason.INVALID_INSTRUMENT;
+        }
         instruments.add(instrument);
         liquidationIndex.addInstrument(instrument.id());
         return RejectReason.NONE;
@@ -272,9 +278,9 @@ public final class RiskEngine
         {
             fee = FixedPoint.applyRate(PositionMath.notional(c.size(), c.price()), instrument.takerFeeRate(), Rounding.CEILING);
         }
-        else if (c.amount() < -MAX_NOTIONAL || c.amount() > MAX_NOTIONAL)
+        else if (Math.abs(c.amount()) > PositionMath.notional(c.size(), c.price()))
         {
-            return RejectReason.INVALID_AMOUNT;
+            return RejectReason.INVALID_AMOUNT;   // a fee (or rebate) larger than the fill's notional is not a fee
         }
         else
         {
@@ -390,13 +396,11 @@ public final class RiskEngine
         positions.entryPrice(p, trade.newEntry());
         if (size == 0)
         {
-            positions.addHolder(p);
-            accounts.addOpenPositions(slot, 1);
+            positions.open(accounts, p);
         }
         else if (newSize == 0)
         {
-            positions.removeHolder(p);
-            accounts.addOpenPositions(slot, -1);
+            positions.close(accounts, p);
             liquidationIndex.remove(p, id);
         }
         final byte transition = size == 0 ? PositionState.OPENING : newSize == 0 ? PositionState.CLOSING : PositionState.MODIFYING;
@@ -467,6 +471,11 @@ public final class RiskEngine
         if (FixedPoint.add(externalSettlement, -fundingSettled) == OVERFLOW || FixedPoint.add(accounts.fundingPaid(slot), -fundingSettled) == OVERFLOW)
         {
             return RejectReason.LIMIT_EXCEEDED;
+        }
+        if (fundingSettled > 0 &&
+            accounts.collateral(slot) + positions.isolatedMarginOfAccount(accounts, slot) + fundingSettled > MAX_BALANCE)
+        {
+            return RejectReason.BALANCE_LIMIT;   // funding received is money from outside, like a deposit
         }
         settleFunding(slot, p, fundingSettled);
         positions.addIsolatedMargin(p, amount);
@@ -889,8 +898,8 @@ public final class RiskEngine
         final int slot = evaluator.accountSlot();
         emitAccountRisk();
 
-        final long ratio = evaluator.marginRatio();
         final boolean alert = evaluator.atOrAboveRatio(config.marginAlertRatio());
+        final long ratio = alert ? evaluator.marginRatio() : evaluator.marginRatioRoundedDown();   // on the decision's side
         if (alert != accounts.hasFlag(slot, AccountBook.FLAG_ALERT_RAISED))
         {
             accounts.flag(slot, AccountBook.FLAG_ALERT_RAISED, alert);
@@ -928,24 +937,26 @@ public final class RiskEngine
             emitCandidate(crossCandidate);
         }
         accounts.flag(slot, AccountBook.FLAG_LIQUIDATABLE, anyBelow);
-        if (anyBelow || alert)
-        {
-            watched.add(slot);
-        }
-        else
-        {
-            watched.remove(slot);
-        }
 
+        // Triggers only guard a unit with spare equity beyond its reserve; the others are watched on every tick.
+        boolean unguarded = false;
         if (indexed)
         {
             final long crossScale = alert ? RATE_SCALE : alertTargetScale;
             for (int i = 0; i < evaluator.count(); i++)
             {
                 final int p = evaluator.position(i);
-                evaluator.band(i, evaluator.isIsolated(i) ? RATE_SCALE : crossScale);
+                unguarded |= !evaluator.band(i, evaluator.isIsolated(i) ? RATE_SCALE : crossScale);
                 liquidationIndex.place(p, positions.instrument(p), positions.size(p) > 0, evaluator.bandMarkKey(), evaluator.bandFundingKey());
             }
+        }
+        if (anyBelow || alert || unguarded)
+        {
+            watched.add(slot);
+        }
+        else
+        {
+            watched.remove(slot);
         }
     }
 

@@ -6,8 +6,12 @@ import com.perprisk.engine.command.RejectReason;
 import com.perprisk.engine.event.LiquidationCandidate;
 import com.perprisk.engine.event.MarginAlert;
 import com.perprisk.engine.event.RiskEventListener;
+import com.perprisk.engine.fixed.FixedPoint;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -57,11 +61,19 @@ class RiskEnginePropertiesTest
         }
     }
 
-    @Property(tries = 40)
-    void indexedDetectionEqualsFullScanAndMoneyIsConserved(@ForAll final long seed)
+    @Provide
+    Arbitrary<Long> alertRatios()
     {
-        final RiskEngine indexed = new RiskEngine(new EngineConfig().detection(LiquidationDetection.INDEXED));
-        final RiskEngine fullScan = new RiskEngine(new EngineConfig().detection(LiquidationDetection.FULL_SCAN));
+        return Arbitraries.of(EngineConfig.MIN_MARGIN_ALERT_RATIO, 70_000_000L, 80_000_000L, 95_000_000L, FixedPoint.RATE_SCALE);
+    }
+
+    @Property(tries = 40)
+    void indexedDetectionEqualsFullScanAndMoneyIsConserved(
+        @ForAll final long seed,
+        @ForAll("alertRatios") final long alertRatio)
+    {
+        final RiskEngine indexed = new RiskEngine(new EngineConfig().detection(LiquidationDetection.INDEXED).marginAlertRatio(alertRatio));
+        final RiskEngine fullScan = new RiskEngine(new EngineConfig().detection(LiquidationDetection.FULL_SCAN).marginAlertRatio(alertRatio));
         final DetectionLog indexedLog = new DetectionLog();
         final DetectionLog fullLog = new DetectionLog();
         final RandomCommandStream stream = new RandomCommandStream(seed, 12);

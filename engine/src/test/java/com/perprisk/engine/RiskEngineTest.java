@@ -307,4 +307,86 @@ class RiskEngineTest
             assertEquals("[account=1 raised=true]", g.listener.alerts.toString(), detection + ": 0.8 reached at -158");
         }
     }
+
+    @Test
+    void lossesCannotTakeCollateralPastTheNegativeLimitAndFeesAreBoundedByNotional()
+    {
+        final EngineFixture g = new EngineFixture();
+        g.define(Instrument.builder(5, "BIG").priceDecimals(2).sizeDecimals(0).tier(0, 1, Instrument.DERIVED, Instrument.DERIVED)
+            .maxPrice(price("10000000")).maxPositionSize(size("1000")).build());
+        g.deposit(1, "1");
+        final var c = new com.perprisk.engine.command.CommandEvent();
+        assertEquals(RejectReason.INVALID_AMOUNT, g.apply(c.fill(0, 0, 1, 5, size("1"), price("100"), quote("100.000001"))),
+            "a fee larger than the fill's notional");
+        int reason = 0;
+        int rounds = 0;
+        while (reason == 0 && rounds < 100)
+        {
+            g.fill(1, 5, "1000", "10000000");
+            reason = g.fill(1, 5, "-1000", "0.01");   // loses about 1e10 USDC a round
+            rounds++;
+        }
+        assertEquals(RejectReason.LIMIT_EXCEEDED, reason);
+        assertTrue(g.engine.accounts().collateral(0) >= -com.perprisk.engine.fixed.FixedPoint.MAX_BALANCE);
+        assertEquals(0, g.engine.ledgerImbalance());
+    }
+
+    @Test
+    void fundingReceivedThroughAMarginAdjustmentRespectsTheBalanceLimit()
+    {
+        final long max = com.perprisk.engine.fixed.FixedPoint.MAX_BALANCE;
+        final var c = new com.perprisk.engine.command.CommandEvent();
+        f.apply(c.deposit(0, 0, 2, max - quote("10000")));
+        f.isolated(2, BTC);
+        f.leverage(2, BTC, 10);
+        assertEquals(0, f.fill(2, BTC, "-10", "40000"));
+        f.mark(BTC, "40000");
+        assertEquals(0, f.funding(BTC, "0.005"), "the short receives 2000");
+        assertEquals(0, f.deposit(2, "10000"), "collateral + isolated margin back at the limit");
+        final long before = f.engine.checksum();
+        assertEquals(RejectReason.BALANCE_LIMIT, f.apply(c.adjustIsolatedMargin(0, 0, 2, BTC, 1)), "settling 2000 of funding would pass it");
+        assertEquals(before, f.engine.checksum());
+    }
+
+    @Test
+    void instrumentsWithAMaintenanceRateAboveTheAlertThresholdAreRefused()
+    {
+        final EngineFixture g = new EngineFixture(new EngineConfig().marginAlertRatio(rate("0.5")));
+        assertEquals(RejectReason.INVALID_INSTRUMENT, g.define(Instrument.builder(6, "HIGH").tier(0, 1, rate("0.6"), Instrument.DERIVED).build()));
+        assertEquals(0, g.define(Instrument.builder(6, "HIGH").tier(0, 1, rate("0.5"), Instrument.DERIVED).build()));
+    }
+
+    /**
+     * A rising mark crossing a discontinuous tier (explicit maintenance amount, +45,000 at the boundary) while the unit
+     * sits inside its reserve: its triggers cannot guard it, so it is watched on every tick.
+     */
+    @Test
+    void detectionsAgreeWhenARisingMarkCrossesADiscontinuousTier()
+    {
+        final java.util.List<String> seen = new java.util.ArrayList<>();
+        for (final LiquidationDetection detection : LiquidationDetection.values())
+        {
+            final EngineFixture g = new EngineFixture(new EngineConfig().detection(detection));
+            g.define(Instrument.builder(7, "JUMP").priceDecimals(1).sizeDecimals(2)
+                .tier(0, 20, Instrument.DERIVED, Instrument.DERIVED)
+                .tier(quote("1000000"), 10, rate("0.09"), quote("20000"))
+                .maxPrice(price("1000000")).build());
+            g.deposit(2, "100000");
+            g.isolated(2, 7);
+            g.leverage(2, 7, 20);
+            g.fill(2, 7, "10.1", "99000");       // notional 999,900 just under the 1,000,000 tier; wallet 49,995
+            g.margin(2, 7, "10000");             // wallet 59,995: above maintenance 24,997.5 but inside the 45,000 jump
+            final StringBuilder log = new StringBuilder();
+            // 99,100: notional 1,000,910 in tier 2, maintenance 70,081.9 > equity 61,005 -> a candidate on a rising mark
+            for (final String mark : new String[] {"99000", "99100", "98000", "101000", "99100"})
+            {
+                g.mark(7, mark);
+                log.append(mark).append(' ').append(g.listener.candidates).append(g.listener.alerts).append('\n');
+            }
+            log.append(g.engine.checksum());
+            seen.add(log.toString());
+        }
+        assertEquals(seen.get(1), seen.get(0), "INDEXED must report what FULL_SCAN reports, and reach the same state");
+        assertTrue(seen.get(0).contains("close="), "the scenario produces a candidate: " + seen.get(0));
+    }
 }

@@ -197,7 +197,7 @@ public final class AccountBook
         evaluationMark[slot] = mark;
     }
 
-    /** @param slot slot @return first position slot of the account's list, or {@link #NONE} */
+    /** @param slot slot @return first of the account's open positions, or {@link #NONE} */
     public int firstPosition(final int slot)
     {
         return firstPosition[slot];

@@ -7,9 +7,10 @@ import java.util.Arrays;
 
 /**
  * Positions in struct-of-arrays form: one slot per (account, instrument) pair ever traded, kept when
- * flat so the account's leverage and margin mode for the instrument survive. Slots are handed out in
- * creation order and never reused. Each account's positions form a singly linked list
- * ({@link #nextOfAccount(int)}); each instrument keeps a dense list of its open holders.
+ * flat so the account's leverage and margin mode for the instrument survive (found through the map).
+ * Slots are handed out in creation order and never reused. Each account's <i>open</i> positions form a
+ * singly linked list ({@link #nextOfAccount(int)}, at most 32 long), so evaluating an account never
+ * walks its flat slots; each instrument keeps a dense list of its open holders.
  *
  * <p>Book state per position: 5 longs (size, entry price, isolated margin, realized PnL, funding
  * index) = 40 B, 2 ints (account, next-of-account) = 8 B, instrument and leverage as shorts = 4 B,
@@ -80,7 +81,7 @@ public final class PositionBook
     }
 
     /**
-     * Create a flat position slot and link it at the head of the account's list.
+     * Create a flat position slot (it joins the account's list of open positions when it {@link #open opens}).
      *
      * @param accounts        the account book (for the list head).
      * @param accountSlot     account slot.
@@ -101,8 +102,7 @@ public final class PositionBook
         state[p] = PositionState.NONE;
         mode[p] = MarginMode.CROSS;
         holderIndex[p] = AccountBook.NONE;
-        nextOfAccount[p] = accounts.firstPosition(accountSlot);
-        accounts.firstPosition(accountSlot, p);
+        nextOfAccount[p] = AccountBook.NONE;
         slotByKey.put(key(accountSlot, instrumentId), p);
         return p;
     }
@@ -247,7 +247,7 @@ public final class PositionBook
     /**
      * @param accounts    the account book (list heads).
      * @param accountSlot account slot.
-     * @return Σ isolated margin wallets of the account's positions.
+     * @return Σ isolated margin wallets of the account's open positions (a flat position's wallet is empty).
      */
     public long isolatedMarginOfAccount(final AccountBook accounts, final int accountSlot)
     {
@@ -277,8 +277,49 @@ public final class PositionBook
         return holderIndex[p] != AccountBook.NONE;
     }
 
-    /** @param p position to add to its instrument's holder list (when it opens) */
-    public void addHolder(final int p)
+    /**
+     * A flat position opens: it joins its account's list of open positions and its instrument's holders.
+     *
+     * @param accounts the account book (list heads, open counts).
+     * @param p        position.
+     */
+    public void open(final AccountBook accounts, final int p)
+    {
+        final int accountSlot = account[p];
+        nextOfAccount[p] = accounts.firstPosition(accountSlot);
+        accounts.firstPosition(accountSlot, p);
+        accounts.addOpenPositions(accountSlot, 1);
+        addHolder(p);
+    }
+
+    /**
+     * An open position closes: it leaves its account's list of open positions and its instrument's holders.
+     *
+     * @param accounts the account book (list heads, open counts).
+     * @param p        position.
+     */
+    public void close(final AccountBook accounts, final int p)
+    {
+        final int accountSlot = account[p];
+        int previous = AccountBook.NONE;
+        for (int q = accounts.firstPosition(accountSlot); q != p; q = nextOfAccount[q])
+        {
+            previous = q;
+        }
+        if (previous == AccountBook.NONE)
+        {
+            accounts.firstPosition(accountSlot, nextOfAccount[p]);
+        }
+        else
+        {
+            nextOfAccount[previous] = nextOfAccount[p];
+        }
+        nextOfAccount[p] = AccountBook.NONE;
+        accounts.addOpenPositions(accountSlot, -1);
+        removeHolder(p);
+    }
+
+    private void addHolder(final int p)
     {
         final int id = instrument[p];
         int[] list = holders[id];
@@ -295,13 +336,8 @@ public final class PositionBook
         holderIndex[p] = i;
     }
 
-    /**
-     * Remove from the holder list (when it closes). Swap-remove, so holder order is the order of
-     * opens and closes: deterministic, but not slot order.
-     *
-     * @param p position.
-     */
-    public void removeHolder(final int p)
+    /** Swap-remove from the holder list, so holder order follows opens and closes: deterministic, not slot order. */
+    private void removeHolder(final int p)
     {
         final int id = instrument[p];
         final int i = holderIndex[p];

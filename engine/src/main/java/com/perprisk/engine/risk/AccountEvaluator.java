@@ -222,6 +222,17 @@ public final class AccountEvaluator
         return isolatedMarginTotal;
     }
 
+    /** @return maintenance / equity rounded down (rate scale); {@link #INFINITE_RATIO} when equity &lt;= 0 with a requirement; 0 with none */
+    public long marginRatioRoundedDown()
+    {
+        if (crossMaintenanceMargin == 0)
+        {
+            return 0;
+        }
+        final long equity = crossEquity();
+        return equity <= 0 ? INFINITE_RATIO : FixedPoint.mulDiv(crossMaintenanceMargin, RATE_SCALE, equity, Rounding.FLOOR);
+    }
+
     /** @return maintenance / equity (rate scale, rounded up); {@link #INFINITE_RATIO} when equity &lt;= 0 with a requirement; 0 with none */
     public long marginRatio()
     {
@@ -398,8 +409,10 @@ public final class AccountEvaluator
      *
      * @param i           index of the position.
      * @param targetScale maintenance multiplier of the unit (rate scale, &gt;= RATE_SCALE).
+     * @return true when the unit has spare equity beyond its reserve, so the triggers guard it; false when they
+     *         cannot (the account must then be re-evaluated on every tick of its instruments).
      */
-    public void band(final int i, final long targetScale)
+    public boolean band(final int i, final long targetScale)
     {
         final int p = position[i];
         final int id = positions.instrument(p);
@@ -434,6 +447,7 @@ public final class AccountEvaluator
             bandMarkKey = rise > Long.MAX_VALUE - mark ? Long.MAX_VALUE : mark + rise;
             bandFundingKey = fundingRoom > Long.MAX_VALUE + Math.min(index, 0) ? Long.MIN_VALUE + 1 : index - fundingRoom;
         }
+        return buffer > 0;
     }
 
     private long unitBuffer(final int i, final long targetScale)

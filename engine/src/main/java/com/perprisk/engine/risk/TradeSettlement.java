@@ -141,6 +141,11 @@ public final class TradeSettlement
         {
             return RejectReason.BALANCE_LIMIT;
         }
+        // Losses and fees can take collateral or a wallet negative (a debt), but never beyond -MAX_BALANCE.
+        if (collateral + collateralDelta < -MAX_BALANCE || walletAfter < -MAX_BALANCE)
+        {
+            return RejectReason.LIMIT_EXCEEDED;
+        }
         if (FixedPoint.add(accounts.realizedPnl(slot), realized) == OVERFLOW ||
             FixedPoint.add(accounts.feesPaid(slot), fee) == OVERFLOW ||
             FixedPoint.add(accounts.fundingPaid(slot), -fundingSettled) == OVERFLOW)
