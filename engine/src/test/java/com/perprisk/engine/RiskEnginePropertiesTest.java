@@ -12,6 +12,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RiskEnginePropertiesTest
 {
-    private static final int COMMANDS = 1500;
+    private static final int COMMANDS = 3000;
 
     /** Collects candidates and alerts in emission order, as strings (flyweights are reused). */
     private static final class DetectionLog implements RiskEventListener
@@ -67,16 +68,17 @@ class RiskEnginePropertiesTest
         return Arbitraries.of(EngineConfig.MIN_MARGIN_ALERT_RATIO, 70_000_000L, 80_000_000L, 95_000_000L, FixedPoint.RATE_SCALE);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 100)
     void indexedDetectionEqualsFullScanAndMoneyIsConserved(
         @ForAll final long seed,
-        @ForAll("alertRatios") final long alertRatio)
+        @ForAll("alertRatios") final long alertRatio,
+        @ForAll @IntRange(min = 2, max = 40) final int accounts)
     {
         final RiskEngine indexed = new RiskEngine(new EngineConfig().detection(LiquidationDetection.INDEXED).marginAlertRatio(alertRatio));
         final RiskEngine fullScan = new RiskEngine(new EngineConfig().detection(LiquidationDetection.FULL_SCAN).marginAlertRatio(alertRatio));
         final DetectionLog indexedLog = new DetectionLog();
         final DetectionLog fullLog = new DetectionLog();
-        final RandomCommandStream stream = new RandomCommandStream(seed, 12);
+        final RandomCommandStream stream = new RandomCommandStream(seed, accounts);
         final CommandEvent command = new CommandEvent();
         final long[] sequence = {0};
         stream.setUp(command, null, c ->
