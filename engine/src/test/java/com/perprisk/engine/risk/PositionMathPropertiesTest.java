@@ -148,6 +148,54 @@ class PositionMathPropertiesTest
         }
     }
 
+    /**
+     * Hyperliquid's published form, evaluated at any current price p: {@code liq = p - side * margin_available /
+     * position_size / (1 - l * side)}, with {@code l = 1 / MAINTENANCE_LEVERAGE = 1/(2 * max leverage)} and
+     * {@code margin_available = account_value - maintenance_margin_required} (isolated: wallet + PnL at p,
+     * |size| * p * l). Algebraically the same price as Binance's and dYdX's: the engine agrees within its rounding.
+     */
+    @Property(tries = 5000)
+    void hyperliquidsFormulaAtAnyCurrentPriceGivesTheSamePrice(
+        @ForAll("sizes") final long size,
+        @ForAll("prices") final long entry,
+        @ForAll("prices") final long current,
+        @ForAll("wallets") final long wallet,
+        @ForAll("hyperliquidLeverages") final int maxLeverage)
+    {
+        final Instrument instrument = Instrument.builder(1, "HL").priceDecimals(8).sizeDecimals(8)
+            .tier(0, maxLeverage, Instrument.DERIVED, Instrument.DERIVED).maxPrice(FixedPoint.MAX_PRICE).maxPositionSize(10_000_000_000L).build();
+        Assume.that(Math.abs(size) <= instrument.maxPositionSize());
+        final BigDecimal l = BigDecimal.ONE.divide(BigDecimal.valueOf(2L * maxLeverage), MC);
+        final BigDecimal side = BigDecimal.valueOf(Long.signum(size));
+        final BigDecimal s = BigDecimal.valueOf(size).divide(SIZE);
+        final BigDecimal p = exactPrice(current);
+        final BigDecimal accountValue = BigDecimal.valueOf(wallet).divide(QUOTE).add(s.multiply(p.subtract(exactPrice(entry))));
+        final BigDecimal marginAvailable = accountValue.subtract(s.abs().multiply(p).multiply(l));
+        final BigDecimal hyperliquid = p.subtract(side.multiply(marginAvailable).divide(s.abs(), MC)
+            .divide(BigDecimal.ONE.subtract(l.multiply(side)), MC));
+        final BigDecimal exactRaw = hyperliquid.multiply(PRICE);
+        Assume.that(exactRaw.compareTo(BigDecimal.ONE) >= 0 && exactRaw.compareTo(BigDecimal.valueOf(FixedPoint.MAX_PRICE)) <= 0);
+        final long actual = PositionMath.liquidationPriceInTier(instrument, size, entry, wallet, 0);
+        final BigDecimal difference = BigDecimal.valueOf(actual).subtract(exactRaw);
+        // Where 1/(2 * leverage) has more than 8 decimals (3x) the engine's rate is rounded up: a relative 2e-8 more.
+        final boolean exactRate = FixedPoint.RATE_SCALE % (2L * maxLeverage) == 0;
+        final BigDecimal tolerance = BigDecimal.valueOf(3).add(exactRate ? BigDecimal.ZERO : exactRaw.multiply(new BigDecimal("2e-8")));
+        assertTrue(difference.abs().compareTo(tolerance) < 0 && difference.signum() * Long.signum(size) >= 0,
+            () -> "engine " + actual + " vs Hyperliquid " + exactRaw);
+    }
+
+    @Provide
+    Arbitrary<Long> wallets()
+    {
+        return Arbitraries.longs().between(1, 10_000_000_000_000_000L);
+    }
+
+    @Provide
+    Arbitrary<Integer> hyperliquidLeverages()
+    {
+        return Arbitraries.of(3, 5, 10, 20, 25, 40, 50);   // 3x: l = 1/6, rounded up at 1e-8 by the engine
+    }
+
     /** Bankruptcy price {@code entry - backing/size}, rounded towards the mark: one rounding, so exact ceil (long) or floor (short). */
     @Property(tries = 10000)
     void bankruptcyPriceIsExactRoundedTowardsTheMark(
