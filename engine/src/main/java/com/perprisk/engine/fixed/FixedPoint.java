@@ -420,7 +420,7 @@ public final class FixedPoint
 
     /**
      * Decimal string of {@code raw} at {@code decimals} with exactly {@code displayDecimals} fractional digits,
-     * rounded half-up away from zero (as {@code BigDecimal.setScale(displayDecimals, RoundingMode.HALF_UP)}).
+     * rounded half-up, away from zero (a tie goes to the larger magnitude).
      * A value that rounds to zero is printed without a sign. For display only: allocates.
      *
      * @param raw             raw value
