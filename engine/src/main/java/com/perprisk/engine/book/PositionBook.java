@@ -271,12 +271,6 @@ public final class PositionBook
         return holders[instrumentId][i];
     }
 
-    /** @param p position @return true if in its instrument's holder list */
-    public boolean isHolder(final int p)
-    {
-        return holderIndex[p] != AccountBook.NONE;
-    }
-
     /**
      * A flat position opens: it joins its account's list of open positions and its instrument's holders.
      *

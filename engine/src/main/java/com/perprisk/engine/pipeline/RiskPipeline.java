@@ -71,12 +71,6 @@ public final class RiskPipeline implements AutoCloseable
         return sequence;
     }
 
-    /** @return the ring's cursor: the highest published sequence. */
-    public long cursor()
-    {
-        return ring.getCursor();
-    }
-
     /** Wait until every published input has been processed, then stop the business-logic thread. */
     @Override
     public void close()

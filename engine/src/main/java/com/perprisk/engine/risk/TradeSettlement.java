@@ -44,7 +44,6 @@ public final class TradeSettlement
     private long deficitCovered;
     private long feePoolDelta;
     private long requiredMargin;
-    private long marginMoved;
 
     /**
      * @param accounts    account book
@@ -86,7 +85,6 @@ public final class TradeSettlement
         feePoolDelta = liquidation ? 0 : fee;
         deficitCovered = 0;
         requiredMargin = 0;
-        marginMoved = 0;
         walletAfter = 0;
         if (isolated)
         {
@@ -118,9 +116,9 @@ public final class TradeSettlement
                 final long newNotional = PositionMath.notional(trade.newSize(), price);
                 final int leverage = Math.min(positions.leverage(p), instrument.tierMaxLeverage(instrument.tierOf(newNotional)));
                 requiredMargin = FixedPoint.div(PositionMath.notional(trade.openedQuantity(), price), leverage, Rounding.CEILING);
-                marginMoved = Math.min(requiredMargin, Math.max(0, collateral + collateralDelta));
-                wallet += marginMoved;
-                collateralDelta -= marginMoved;
+                final long moved = Math.min(requiredMargin, Math.max(0, collateral + collateralDelta));
+                wallet += moved;
+                collateralDelta -= moved;
             }
             walletAfter = wallet;
         }
@@ -219,11 +217,5 @@ public final class TradeSettlement
     public long requiredMargin()
     {
         return requiredMargin;
-    }
-
-    /** @return initial margin actually moved (less than required when the collateral is short) */
-    public long marginMoved()
-    {
-        return marginMoved;
     }
 }
