@@ -135,6 +135,26 @@ public final class RiskEngine
         this.listener = RiskEventListener.NO_OP;
     }
 
+    /**
+     * Answer a command without applying it: emits only its {@link RiskEventListener#onCommandResult}
+     * with the given reason and changes no state, not even {@link #lastSequence()}. Used by the pipeline
+     * for inputs it could not journal.
+     *
+     * @param command  the refused input.
+     * @param reason   why it is refused.
+     * @param listener receives the result.
+     */
+    public void refuse(final CommandEvent command, final int reason, final RiskEventListener listener)
+    {
+        listener.onCommandResult(commandResult
+            .sequence(command.sequence())
+            .correlationId(command.correlationId())
+            .commandType(command.type())
+            .accountId(command.accountId())
+            .instrumentId(command.instrumentId())
+            .rejectReason(reason));
+    }
+
     // ------------------------------------------------------------------ commands
 
     /**

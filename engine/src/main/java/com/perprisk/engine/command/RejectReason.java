@@ -62,6 +62,8 @@ public final class RejectReason
     public static final int INVALID_MODE = 26;
     /** The instrument definition is missing or malformed. */
     public static final int INVALID_INSTRUMENT = 27;
+    /** The input could not be journaled; the engine applied nothing and accepts no more commands. */
+    public static final int JOURNAL_UNAVAILABLE = 28;
 
     private RejectReason()
     {
@@ -105,6 +107,7 @@ public final class RejectReason
             case LIMIT_EXCEEDED: return "LIMIT_EXCEEDED";
             case INVALID_MODE: return "INVALID_MODE";
             case INVALID_INSTRUMENT: return "INVALID_INSTRUMENT";
+            case JOURNAL_UNAVAILABLE: return "JOURNAL_UNAVAILABLE";
             default: return "UNKNOWN_REASON";
         }
     }

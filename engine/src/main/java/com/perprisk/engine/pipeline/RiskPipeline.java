@@ -1,7 +1,6 @@
 package com.perprisk.engine.pipeline;
 
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import com.perprisk.engine.RiskEngine;
@@ -9,20 +8,27 @@ import com.perprisk.engine.command.CommandEvent;
 import com.perprisk.engine.event.RiskEventListener;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The engine's input path: an LMAX Disruptor ring of pre-allocated {@link CommandEvent}s, any number
- * of producers, and one business-logic thread that applies each event to the {@link RiskEngine} in
- * ring order. The ring sequence becomes the input's sequence: the total order that the journal will
- * record and replay.
+ * of producers, and one business-logic thread that journals each event ({@link InputJournal}) and then
+ * applies it to the {@link RiskEngine}, in ring order. The ring sequence plus the first sequence becomes
+ * the input's sequence: the total order that the journal records and replays.
  *
  * <p>Threading: {@link #publish} is safe from many threads; {@link #start} and {@link #close} from one
  * owner thread. The listener runs on the business-logic thread.
  */
 public final class RiskPipeline implements AutoCloseable
 {
+    /** Returned by {@link #publish} when the pipeline no longer accepts input (its journal failed). */
+    public static final long NOT_ACCEPTING = -1;
+
     private final Disruptor<CommandEvent> disruptor;
     private final RingBuffer<CommandEvent> ring;
+    private final BusinessLogicHandler handler;
+    private final long firstSequence;
+    private volatile boolean accepting = true;
     private boolean started;
 
     /**
@@ -33,21 +39,43 @@ public final class RiskPipeline implements AutoCloseable
      */
     public RiskPipeline(final RiskEngine engine, final RiskEventListener listener, final int ringSize, final WaitStrategyKind wait)
     {
+        this(engine, listener, ringSize, wait, InputJournal.NONE, 0);
+    }
+
+    /**
+     * @param engine        the engine to drive (owned by the business-logic thread from {@link #start} on).
+     * @param listener      receives the output events on the business-logic thread, each only after its input is journaled.
+     * @param ringSize      number of pre-allocated slots, a power of two.
+     * @param wait          how the business-logic thread waits for input.
+     * @param journal       records each input before it is applied.
+     * @param firstSequence sequence of the first input published (after a recovery: the last replayed sequence + 1).
+     */
+    public RiskPipeline(
+        final RiskEngine engine,
+        final RiskEventListener listener,
+        final int ringSize,
+        final WaitStrategyKind wait,
+        final InputJournal journal,
+        final long firstSequence)
+    {
+        this.firstSequence = firstSequence;
         disruptor = new Disruptor<>(CommandEvent::new, ringSize, runnable ->
         {
             final Thread thread = new Thread(runnable, "risk-business-logic");
             thread.setDaemon(true);
             return thread;
         }, ProducerType.MULTI, wait.create());
-        disruptor.handleEventsWith(new BusinessLogicHandler(engine, listener));
+        handler = new BusinessLogicHandler(engine, listener, journal, this);
+        disruptor.handleEventsWith(handler);
         ring = disruptor.getRingBuffer();
     }
 
-    /** Start the business-logic thread. */
+    /** Start the business-logic thread; returns once it runs (so a {@link #close} right after drains what was published). */
     public void start()
     {
         disruptor.start();
         started = true;
+        handler.awaitRunning();
     }
 
     /**
@@ -55,38 +83,61 @@ public final class RiskPipeline implements AutoCloseable
      * while the ring is full. Allocation-free.
      *
      * @param template a producer-owned event filled with one of its {@code set*} methods.
-     * @return the sequence assigned to the input.
+     * @return the sequence assigned to the input, or {@link #NOT_ACCEPTING} once the journal has failed.
      */
     public long publish(final CommandEvent template)
     {
+        if (!accepting)
+        {
+            return NOT_ACCEPTING;
+        }
         final long sequence = ring.next();
         try
         {
-            ring.get(sequence).copyFrom(template).sequence(sequence);
+            ring.get(sequence).copyFrom(template).sequence(firstSequence + sequence);
         }
         finally
         {
             ring.publish(sequence);
         }
-        return sequence;
+        return firstSequence + sequence;
     }
 
-    /** Wait until every published input has been processed, then stop the business-logic thread. */
+    /** @return false once an input could not be journaled: the engine then applies nothing more. */
+    public boolean isAccepting()
+    {
+        return accepting;
+    }
+
+    /** Called by the business-logic thread when the journal fails. */
+    void stopAccepting()
+    {
+        accepting = false;
+    }
+
+    /**
+     * Wait until every published input has been processed, then stop the business-logic thread and wait for it to
+     * finish, so that everything it wrote is visible to the caller.
+     */
     @Override
     public void close()
     {
         if (started)
         {
             started = false;
-            try
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            final long target = ring.getCursor();
+            while (disruptor.getSequenceValueFor(handler) < target)
             {
-                disruptor.shutdown(30, TimeUnit.SECONDS);
+                if (System.nanoTime() - deadline > 0)
+                {
+                    disruptor.halt();
+                    throw new IllegalStateException("business-logic thread did not drain the ring within 30 s");
+                }
+                LockSupport.parkNanos(100_000);
             }
-            catch (final TimeoutException ex)
-            {
-                disruptor.halt();
-                throw new IllegalStateException("business-logic thread did not drain the ring within 30 s", ex);
-            }
+            disruptor.halt();
+            handler.awaitStopped();
         }
     }
 }

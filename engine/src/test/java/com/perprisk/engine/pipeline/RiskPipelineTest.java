@@ -3,6 +3,7 @@ package com.perprisk.engine.pipeline;
 import com.perprisk.engine.EngineConfig;
 import com.perprisk.engine.RiskEngine;
 import com.perprisk.engine.command.CommandEvent;
+import com.perprisk.engine.command.RejectReason;
 import com.perprisk.engine.event.CommandResult;
 import com.perprisk.engine.event.RiskEventListener;
 import com.perprisk.engine.fixed.FixedPoint;
@@ -113,5 +114,75 @@ class RiskPipelineTest
         assertEquals(direct.checksum(), ringEngine.checksum());
         assertEquals(direct.lastSequence(), ringEngine.lastSequence());
         assertTrue(direct.accounts().count() == 5);
+    }
+
+    /** Journals into a list, failing from the given append on; records the order of appends and results. */
+    private static final class ListJournal implements InputJournal, RiskEventListener
+    {
+        final List<String> order = new ArrayList<>();
+        final int failFrom;
+        int appends;
+
+        ListJournal(final int failFrom)
+        {
+            this.failFrom = failFrom;
+        }
+
+        @Override
+        public boolean append(final CommandEvent event)
+        {
+            if (appends++ >= failFrom)
+            {
+                return false;
+            }
+            order.add("journal " + event.sequence());
+            return true;
+        }
+
+        @Override
+        public void onCommandResult(final CommandResult result)
+        {
+            order.add("result " + result.sequence() + " " + result.rejectReason());
+        }
+    }
+
+    @Test
+    void everyInputIsJournaledBeforeItsResultAndSequencesContinueFromTheFirstSequence()
+    {
+        final ListJournal journal = new ListJournal(Integer.MAX_VALUE);
+        final RiskEngine engine = new RiskEngine(new EngineConfig());
+        try (RiskPipeline pipeline = new RiskPipeline(engine, journal, 64, WaitStrategyKind.BLOCKING, journal, 100))
+        {
+            pipeline.start();
+            assertEquals(100, pipeline.publish(new CommandEvent().deposit(1, 1, 7, USDC)));
+            assertEquals(101, pipeline.publish(new CommandEvent().withdraw(2, 2, 7, 2 * USDC)));
+        }
+        assertEquals(List.of("journal 100", "result 100 0", "journal 101", "result 101 " + RejectReason.INSUFFICIENT_COLLATERAL), journal.order);
+        assertEquals(101, engine.lastSequence());
+    }
+
+    @Test
+    void aFailedAppendRefusesThatInputAndEveryLaterOneAndStopsAccepting()
+    {
+        final ListJournal journal = new ListJournal(2);
+        final RiskEngine engine = new RiskEngine(new EngineConfig());
+        try (RiskPipeline pipeline = new RiskPipeline(engine, journal, 64, WaitStrategyKind.BLOCKING, journal, 0))
+        {
+            pipeline.start();
+            pipeline.publish(new CommandEvent().deposit(1, 1, 7, USDC));
+            pipeline.publish(new CommandEvent().deposit(2, 2, 7, USDC));
+            pipeline.publish(new CommandEvent().deposit(3, 3, 7, USDC));
+            pipeline.publish(new CommandEvent().deposit(4, 4, 8, USDC));
+            while (pipeline.isAccepting())
+            {
+                Thread.onSpinWait();
+            }
+            assertEquals(RiskPipeline.NOT_ACCEPTING, pipeline.publish(new CommandEvent().deposit(5, 5, 7, USDC)));
+        }
+        final String refused = " " + RejectReason.JOURNAL_UNAVAILABLE;
+        assertEquals(List.of("journal 0", "result 0 0", "journal 1", "result 1 0", "result 2" + refused, "result 3" + refused), journal.order);
+        assertEquals(2 * USDC, engine.accounts().collateral(engine.accounts().slotOf(7)), "refused inputs are not applied");
+        assertEquals(-1, engine.accounts().slotOf(8));
+        assertEquals(1, engine.lastSequence(), "the last applied input is the last journaled one");
     }
 }
