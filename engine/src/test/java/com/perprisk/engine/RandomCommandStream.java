@@ -15,11 +15,11 @@ import static com.perprisk.engine.EngineFixture.rate;
  * accounts, with volatile marks so that accounts cross alert and maintenance levels, go bankrupt and
  * get liquidated. Liquidation fills follow the candidates the engine reported. Test-only (uses Random).
  */
-final class RandomCommandStream
+public final class RandomCommandStream
 {
-    static final int BTC = 1;
-    static final int ETH = 2;
-    static final long LIQUIDATOR = 999;
+    public static final int BTC = 1;
+    public static final int ETH = 2;
+    public static final long LIQUIDATOR = 999;
 
     private final Random random;
     private final int accounts;
@@ -29,7 +29,7 @@ final class RandomCommandStream
     private long time = 1_000_000_000L;
     private long correlation;
 
-    RandomCommandStream(final long seed, final int accounts)
+    public RandomCommandStream(final long seed, final int accounts)
     {
         random = new Random(seed);
         this.accounts = accounts;
@@ -37,7 +37,7 @@ final class RandomCommandStream
         mark[ETH] = price("2000");
     }
 
-    static Instrument[] instruments()
+    public static Instrument[] instruments()
     {
         return new Instrument[] {
             Instrument.builder(BTC, "BTC-PERP").priceDecimals(1).sizeDecimals(3)
@@ -54,7 +54,7 @@ final class RandomCommandStream
         };
     }
 
-    void setUp(final CommandEvent c, final List<Runnable> out, final java.util.function.Consumer<CommandEvent> sink)
+    public void setUp(final CommandEvent c, final List<Runnable> out, final java.util.function.Consumer<CommandEvent> sink)
     {
         for (final Instrument i : instruments())
         {
@@ -71,7 +71,7 @@ final class RandomCommandStream
      * @param c         event to fill.
      * @param candidate last candidate reported (account, instrument, size to close, signed position size), or null.
      */
-    void next(final CommandEvent c, final long[] candidate)
+    public void next(final CommandEvent c, final long[] candidate)
     {
         time += 1_000_000L;
         final long corr = ++correlation;
