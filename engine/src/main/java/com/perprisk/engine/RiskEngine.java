@@ -25,6 +25,9 @@ import com.perprisk.engine.risk.LiquidationIndex;
 import com.perprisk.engine.risk.PositionMath;
 import com.perprisk.engine.risk.TradeOutcome;
 import com.perprisk.engine.risk.TradeSettlement;
+import com.perprisk.engine.state.StateImage;
+import com.perprisk.engine.state.StateReader;
+import com.perprisk.engine.state.StateWriter;
 
 import java.util.Arrays;
 
@@ -50,6 +53,15 @@ import static com.perprisk.engine.fixed.FixedPoint.RATE_SCALE;
  */
 public final class RiskEngine
 {
+    /** First four bytes of an engine image ("PRSK" in a hex dump of the little-endian int). */
+    public static final int IMAGE_MAGIC = 0x4B535250;
+
+    /** Version of the engine image layout written by {@link #writeState}; {@link #restore} reads only this one. */
+    public static final short IMAGE_VERSION = 1;
+
+    private static final byte DETECTION_INDEXED = 0;
+    private static final byte DETECTION_FULL_SCAN = 1;
+
     private final EngineConfig config;
     private final InstrumentBook instruments = new InstrumentBook();
     private final AccountBook accounts;
@@ -1064,6 +1076,112 @@ public final class RiskEngine
             .shortfall(evaluator.shortfall(i))
             .equity(evaluator.unitEquity(i))
             .maintenanceMargin(evaluator.unitMaintenance(i)));
+    }
+
+    // ------------------------------------------------------------------ state image
+
+    /**
+     * Write a binary image of the whole state: everything that influences future outputs or the checksum, so that
+     * {@link #restore} gives an engine that behaves bit for bit like this one. Layout: magic (int), version (short),
+     * the config values that shape behaviour (margin alert ratio, detection), the engine's scalars, then the
+     * instrument book, account book, position book, liquidation index and watched set, each opened by a section tag,
+     * and last the {@link #checksum()}. Per-command scratch is not written.
+     *
+     * <p>Threading: the business-logic thread between commands, or any thread once the pipeline has stopped.
+     *
+     * @param writer destination.
+     */
+    public void writeState(final StateWriter writer)
+    {
+        writer.writeInt(IMAGE_MAGIC);
+        writer.writeShort(IMAGE_VERSION);
+        writer.writeLong(config.marginAlertRatio());
+        writer.writeByte(indexed ? DETECTION_INDEXED : DETECTION_FULL_SCAN);
+        writer.writeLong(insuranceFund);
+        writer.writeLong(feePool);
+        writer.writeLong(externalSettlement);
+        writer.writeLong(lastSequence);
+        writer.writeLong(sequence);
+        writer.writeLong(detectionPass);
+        instruments.writeTo(writer);
+        accounts.writeTo(writer);
+        positions.writeTo(writer);
+        liquidationIndex.writeTo(writer);
+        watched.writeTo(writer);
+        writer.writeLong(checksum());
+    }
+
+    /**
+     * Rebuild an engine from an image written by {@link #writeState}. The image is checked as it is read (magic,
+     * version, config, section tags, counts, the links between books) and the restored state's checksum must equal
+     * the one stored at its end.
+     *
+     * @param config settings: the margin alert ratio and the detection must be those the image was written with;
+     *               initial capacities may differ.
+     * @param reader source positioned at the image.
+     * @return a new engine in the imaged state.
+     * @throws IllegalStateException if the image is malformed, of another version or contradicts the config.
+     */
+    public static RiskEngine restore(final EngineConfig config, final StateReader reader)
+    {
+        final RiskEngine engine = new RiskEngine(config);
+        try
+        {
+            engine.readState(reader);
+        }
+        catch (final IndexOutOfBoundsException | IllegalArgumentException ex)
+        {
+            final IllegalStateException malformed = StateImage.malformed(String.valueOf(ex.getMessage()));
+            malformed.initCause(ex);
+            throw malformed;
+        }
+        return engine;
+    }
+
+    private void readState(final StateReader reader)
+    {
+        final int magic = reader.readInt();
+        if (magic != IMAGE_MAGIC)
+        {
+            throw new IllegalStateException("not an engine image: magic 0x" + Integer.toHexString(magic) + ", expected 0x" +
+                Integer.toHexString(IMAGE_MAGIC));
+        }
+        final short version = reader.readShort();
+        if (version != IMAGE_VERSION)
+        {
+            throw new IllegalStateException("engine image version " + version + " is not supported: this engine reads version " + IMAGE_VERSION);
+        }
+        final long alertRatio = reader.readLong();
+        if (alertRatio != config.marginAlertRatio())
+        {
+            throw new IllegalStateException("the image was written with margin alert ratio " + FixedPoint.format(alertRatio, FixedPoint.RATE_DECIMALS) +
+                ", the config says " + FixedPoint.format(config.marginAlertRatio(), FixedPoint.RATE_DECIMALS));
+        }
+        final byte detection = reader.readByte();
+        if (detection != (indexed ? DETECTION_INDEXED : DETECTION_FULL_SCAN))
+        {
+            throw new IllegalStateException("the image was written with detection " +
+                (detection == DETECTION_INDEXED ? "INDEXED" : detection == DETECTION_FULL_SCAN ? "FULL_SCAN" : "code " + detection) +
+                ", the config says " + config.detection());
+        }
+        insuranceFund = reader.readLong();
+        feePool = reader.readLong();
+        externalSettlement = reader.readLong();
+        lastSequence = reader.readLong();
+        sequence = reader.readLong();
+        detectionPass = reader.readLong();
+        instruments.readFrom(reader);
+        accounts.readFrom(reader);
+        positions.readFrom(reader, accounts, instruments);
+        liquidationIndex.readFrom(reader, instruments, positions.count());
+        watched.readFrom(reader, accounts.count());
+        final long expected = reader.readLong();
+        final long actual = checksum();
+        if (expected != actual)
+        {
+            throw new IllegalStateException("engine image checksum mismatch: the image says " + Long.toHexString(expected) +
+                ", the restored state gives " + Long.toHexString(actual));
+        }
     }
 
     // ------------------------------------------------------------------ read access

@@ -1,5 +1,9 @@
 package com.perprisk.engine;
 
+import com.perprisk.engine.state.StateImage;
+import com.perprisk.engine.state.StateReader;
+import com.perprisk.engine.state.StateWriter;
+
 import java.util.Arrays;
 
 /**
@@ -63,5 +67,43 @@ final class SlotSet
         members[i] = last;
         indexOf[last] = i;
         indexOf[slot] = -1;
+    }
+
+    /**
+     * Write the members in their exact order (iteration order depends on it) into an engine image.
+     *
+     * @param writer destination.
+     */
+    void writeTo(final StateWriter writer)
+    {
+        writer.writeInt(size);
+        writer.writeInts(members, size);
+    }
+
+    /**
+     * Read what {@link #writeTo} wrote into this empty set, in the same order.
+     *
+     * @param reader    source.
+     * @param slotLimit slots are below this (the restored account count).
+     * @throws IllegalStateException if the set is not empty or the image is malformed.
+     */
+    void readFrom(final StateReader reader, final int slotLimit)
+    {
+        StateImage.require(size == 0, "a slot set can only be restored into an empty one");
+        final int n = StateImage.readCount(reader, Integer.BYTES, "watched accounts");
+        if (n > members.length)
+        {
+            members = new int[n];
+        }
+        reader.readInts(members, n);
+        for (int i = 0; i < n; i++)
+        {
+            final int slot = members[i];
+            if (slot < 0 || slot >= slotLimit || contains(slot))
+            {
+                throw StateImage.malformed("watched account slot " + slot + " is unknown or twice");
+            }
+            add(slot);
+        }
     }
 }

@@ -10,7 +10,7 @@ import static com.perprisk.engine.fixed.FixedPoint.RATE_DECIMALS;
 import static com.perprisk.engine.fixed.FixedPoint.SIZE_DECIMALS;
 
 /** Drives a {@link RiskEngine} directly (no ring) with decimal strings, one command at a time. */
-final class EngineFixture
+public final class EngineFixture
 {
     final RiskEngine engine;
     final RecordingListener listener = new RecordingListener();
@@ -28,22 +28,22 @@ final class EngineFixture
         engine = new RiskEngine(config);
     }
 
-    static long price(final String s)
+    public static long price(final String s)
     {
         return FixedPoint.parse(s, PRICE_DECIMALS);
     }
 
-    static long size(final String s)
+    public static long size(final String s)
     {
         return FixedPoint.parse(s, SIZE_DECIMALS);
     }
 
-    static long quote(final String s)
+    public static long quote(final String s)
     {
         return FixedPoint.parse(s, QUOTE_DECIMALS);
     }
 
-    static long rate(final String s)
+    public static long rate(final String s)
     {
         return FixedPoint.parse(s, RATE_DECIMALS);
     }
@@ -132,7 +132,7 @@ final class EngineFixture
     }
 
     /** Binance USDⓈ-M BTCUSDT brackets (2021 snapshot; maintenance amounts derived, which must equal the published cum). */
-    static Instrument binanceBtc(final int id)
+    public static Instrument binanceBtc(final int id)
     {
         return Instrument.builder(id, "BTCUSDT").priceDecimals(2).sizeDecimals(3)
             .tier(quote("0"), 125, rate("0.004"), Instrument.DERIVED)
@@ -151,7 +151,7 @@ final class EngineFixture
     }
 
     /** Binance USDⓈ-M ETHUSDT brackets (2021 snapshot). */
-    static Instrument binanceEth(final int id)
+    public static Instrument binanceEth(final int id)
     {
         return Instrument.builder(id, "ETHUSDT").priceDecimals(2).sizeDecimals(3)
             .tier(quote("0"), 100, rate("0.005"), Instrument.DERIVED)
@@ -169,7 +169,7 @@ final class EngineFixture
     }
 
     /** A single-tier instrument with an explicit maintenance fraction (dYdX-style examples). */
-    static Instrument singleTier(final int id, final String symbol, final int maxLeverage, final String mmr)
+    public static Instrument singleTier(final int id, final String symbol, final int maxLeverage, final String mmr)
     {
         return Instrument.builder(id, symbol).priceDecimals(2).sizeDecimals(3)
             .tier(0, maxLeverage, rate(mmr), Instrument.DERIVED)

@@ -13,17 +13,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Test listener: keeps a string copy of every event (flyweights are reused by the engine). */
-final class RecordingListener implements RiskEventListener
+public final class RecordingListener implements RiskEventListener
 {
-    final List<String> events = new ArrayList<>();
+    /** Every event of the commands since the last {@link #clear()}, as strings, in emission order. */
+    public final List<String> events = new ArrayList<>();
+    /** Account, instrument, size to close and signed position size of the last candidate since the last {@link #clear()}. */
+    public final long[] lastCandidate = new long[4];
+    public boolean hasCandidate;
     final List<String> candidates = new ArrayList<>();
     final List<String> alerts = new ArrayList<>();
     final List<PositionUpdateCopy> positions = new ArrayList<>();
     AccountRiskCopy lastRisk;
-    int lastReason = -1;
+    public int lastReason = -1;
 
-    void clear()
+    public void clear()
     {
+        hasCandidate = false;
         events.clear();
         candidates.clear();
         alerts.clear();
@@ -66,6 +71,11 @@ final class RecordingListener implements RiskEventListener
     @Override
     public void onLiquidationCandidate(final LiquidationCandidate c)
     {
+        lastCandidate[0] = c.accountId();
+        lastCandidate[1] = c.instrumentId();
+        lastCandidate[2] = c.sizeToClose();
+        lastCandidate[3] = c.positionSize();
+        hasCandidate = true;
         candidates.add("seq=" + c.sequence() + " account=" + c.accountId() + " instrument=" + c.instrumentId() + " close=" + c.sizeToClose() +
             " bankruptcy=" + c.bankruptcyPrice() + " shortfall=" + c.shortfall());
         events.add(c.toString());

@@ -1,5 +1,8 @@
 package com.perprisk.engine.book;
 
+import com.perprisk.engine.state.StateImage;
+import com.perprisk.engine.state.StateReader;
+import com.perprisk.engine.state.StateWriter;
 import org.agrona.collections.Long2LongHashMap;
 
 import java.util.Arrays;
@@ -25,6 +28,9 @@ public final class AccountBook
 
     /** Slot value meaning "no such account" and "no position". */
     public static final int NONE = -1;
+
+    private static final int SECTION = 0x54434341;   // "ACCT"
+    private static final int IMAGE_BYTES_PER_ACCOUNT = 8 * Long.BYTES + 2 * Integer.BYTES + 1;
 
     private final Long2LongHashMap slotById;
     private long[] accountId;
@@ -91,7 +97,11 @@ public final class AccountBook
 
     private void grow()
     {
-        final int n = accountId.length * 2;
+        resize(accountId.length * 2);
+    }
+
+    private void resize(final int n)
+    {
         accountId = Arrays.copyOf(accountId, n);
         collateral = Arrays.copyOf(collateral, n);
         realizedPnl = Arrays.copyOf(realizedPnl, n);
@@ -237,5 +247,64 @@ public final class AccountBook
     public byte flags(final int slot)
     {
         return flags[slot];
+    }
+
+    /**
+     * Write every account field, slots 0 to count, into an engine image.
+     *
+     * @param writer destination.
+     */
+    public void writeTo(final StateWriter writer)
+    {
+        StateImage.writeSection(writer, SECTION);
+        writer.writeInt(count);
+        writer.writeLongs(accountId, count);
+        writer.writeLongs(collateral, count);
+        writer.writeLongs(realizedPnl, count);
+        writer.writeLongs(feesPaid, count);
+        writer.writeLongs(fundingPaid, count);
+        writer.writeLongs(totalDeposited, count);
+        writer.writeLongs(totalWithdrawn, count);
+        writer.writeLongs(evaluationMark, count);
+        writer.writeInts(firstPosition, count);
+        writer.writeInts(openPositions, count);
+        writer.writeBytes(flags, count);
+    }
+
+    /**
+     * Read what {@link #writeTo} wrote into this empty book; the id map is rebuilt by re-inserting every account.
+     * Position list heads are checked by {@link PositionBook#readFrom}.
+     *
+     * @param reader source.
+     * @throws IllegalStateException if the book is not empty or the image is malformed (e.g. an id twice).
+     */
+    public void readFrom(final StateReader reader)
+    {
+        StateImage.require(count == 0, "accounts can only be restored into an empty book");
+        StateImage.readSection(reader, SECTION, "account book");
+        final int n = StateImage.readCount(reader, IMAGE_BYTES_PER_ACCOUNT, "accounts");
+        if (n > accountId.length)
+        {
+            resize(n);
+        }
+        reader.readLongs(accountId, n);
+        reader.readLongs(collateral, n);
+        reader.readLongs(realizedPnl, n);
+        reader.readLongs(feesPaid, n);
+        reader.readLongs(fundingPaid, n);
+        reader.readLongs(totalDeposited, n);
+        reader.readLongs(totalWithdrawn, n);
+        reader.readLongs(evaluationMark, n);
+        reader.readInts(firstPosition, n);
+        reader.readInts(openPositions, n);
+        reader.readBytes(flags, n);
+        for (int slot = 0; slot < n; slot++)
+        {
+            if (slotById.put(accountId[slot], slot) != NONE)
+            {
+                throw StateImage.malformed("account id " + accountId[slot] + " twice");
+            }
+        }
+        count = n;
     }
 }

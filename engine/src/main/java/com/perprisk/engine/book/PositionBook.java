@@ -1,6 +1,10 @@
 package com.perprisk.engine.book;
 
 import com.perprisk.engine.instrument.Instrument;
+import com.perprisk.engine.instrument.InstrumentBook;
+import com.perprisk.engine.state.StateImage;
+import com.perprisk.engine.state.StateReader;
+import com.perprisk.engine.state.StateWriter;
 import org.agrona.collections.Long2LongHashMap;
 
 import java.util.Arrays;
@@ -21,6 +25,9 @@ import java.util.Arrays;
  */
 public final class PositionBook
 {
+    private static final int SECTION = 0x534E5350;   // "PSNS"
+    private static final int IMAGE_BYTES_PER_POSITION = 2 * Integer.BYTES + 2 * Short.BYTES + 2 + 5 * Long.BYTES;
+
     private final Long2LongHashMap slotByKey;
     private int[] account;
     private int[] nextOfAccount;
@@ -109,7 +116,11 @@ public final class PositionBook
 
     private void grow()
     {
-        final int n = account.length * 2;
+        resize(account.length * 2);
+    }
+
+    private void resize(final int n)
+    {
         account = Arrays.copyOf(account, n);
         nextOfAccount = Arrays.copyOf(nextOfAccount, n);
         instrument = Arrays.copyOf(instrument, n);
@@ -340,5 +351,153 @@ public final class PositionBook
         holders[id][i] = moved;
         holderIndex[moved] = i;
         holderIndex[p] = AccountBook.NONE;
+    }
+
+    /**
+     * Write every position field, slots 0 to count, and each instrument's holder list in its exact order, into an
+     * engine image. The per-account lists are in the next-of-account links (heads in the account book).
+     *
+     * @param writer destination.
+     */
+    public void writeTo(final StateWriter writer)
+    {
+        StateImage.writeSection(writer, SECTION);
+        writer.writeInt(count);
+        writer.writeInts(account, count);
+        writer.writeInts(nextOfAccount, count);
+        writer.writeShorts(instrument, count);
+        writer.writeShorts(leverage, count);
+        writer.writeBytes(state, count);
+        writer.writeBytes(mode, count);
+        writer.writeLongs(size, count);
+        writer.writeLongs(entryPrice, count);
+        writer.writeLongs(isolatedMargin, count);
+        writer.writeLongs(realizedPnl, count);
+        writer.writeLongs(fundingIndex, count);
+        int listed = 0;
+        for (int id = 1; id <= Instrument.MAX_ID; id++)
+        {
+            listed += holderCount[id] > 0 ? 1 : 0;
+        }
+        writer.writeInt(listed);
+        for (int id = 1; id <= Instrument.MAX_ID; id++)
+        {
+            if (holderCount[id] > 0)
+            {
+                writer.writeInt(id);
+                writer.writeInt(holderCount[id]);
+                writer.writeInts(holders[id], holderCount[id]);
+            }
+        }
+    }
+
+    /**
+     * Read what {@link #writeTo} wrote into this empty book, after the accounts and instruments were restored. The
+     * key map and the holder indexes are rebuilt; every account's list and every holder list is checked against the
+     * positions (each open position is in exactly one of each, and only open positions are).
+     *
+     * @param reader      source.
+     * @param accounts    the restored account book (list heads, open counts).
+     * @param instruments the restored instruments.
+     * @throws IllegalStateException if the book is not empty or the image is malformed.
+     */
+    public void readFrom(final StateReader reader, final AccountBook accounts, final InstrumentBook instruments)
+    {
+        StateImage.require(count == 0, "positions can only be restored into an empty book");
+        StateImage.readSection(reader, SECTION, "position book");
+        final int n = StateImage.readCount(reader, IMAGE_BYTES_PER_POSITION, "positions");
+        if (n > account.length)
+        {
+            resize(n);
+        }
+        reader.readInts(account, n);
+        reader.readInts(nextOfAccount, n);
+        reader.readShorts(instrument, n);
+        reader.readShorts(leverage, n);
+        reader.readBytes(state, n);
+        reader.readBytes(mode, n);
+        reader.readLongs(size, n);
+        reader.readLongs(entryPrice, n);
+        reader.readLongs(isolatedMargin, n);
+        reader.readLongs(realizedPnl, n);
+        reader.readLongs(fundingIndex, n);
+        int open = 0;
+        for (int p = 0; p < n; p++)
+        {
+            if (account[p] < 0 || account[p] >= accounts.count() || instruments.get(instrument[p]) == null)
+            {
+                throw StateImage.malformed("position " + p + " has an unknown account slot or instrument");
+            }
+            if (slotByKey.put(key(account[p], instrument[p]), p) != AccountBook.NONE)
+            {
+                throw StateImage.malformed("position " + p + " duplicates an (account, instrument) pair");
+            }
+            holderIndex[p] = AccountBook.NONE;
+            open += size[p] != 0 ? 1 : 0;
+        }
+        count = n;
+        readHolders(reader, open);
+        checkAccountLists(accounts, open);
+    }
+
+    private void readHolders(final StateReader reader, final int open)
+    {
+        final int listed = StateImage.readCount(reader, 2 * Integer.BYTES, "holder lists");
+        int holdersRead = 0;
+        int previousId = 0;
+        for (int k = 0; k < listed; k++)
+        {
+            final int id = reader.readInt();
+            if (id <= previousId || id > Instrument.MAX_ID)
+            {
+                throw StateImage.malformed("holder list of instrument " + id + " out of order");
+            }
+            final int n = StateImage.readCount(reader, Integer.BYTES, "holders");
+            final int[] list = holders[id] = new int[Math.max(64, n)];
+            reader.readInts(list, n);
+            holderCount[id] = n;
+            for (int i = 0; i < n; i++)
+            {
+                final int p = list[i];
+                if (p < 0 || p >= count || instrument[p] != id || size[p] == 0 || holderIndex[p] != AccountBook.NONE)
+                {
+                    throw StateImage.malformed("holder " + i + " of instrument " + id + " is not a distinct open position of it");
+                }
+                holderIndex[p] = i;
+            }
+            holdersRead += n;
+            previousId = id;
+        }
+        if (holdersRead != open)
+        {
+            throw StateImage.malformed(holdersRead + " holders for " + open + " open positions");
+        }
+    }
+
+    private void checkAccountLists(final AccountBook accounts, final int open)
+    {
+        int listed = 0;
+        for (int slot = 0; slot < accounts.count(); slot++)
+        {
+            final int expected = accounts.openPositions(slot);
+            int found = 0;
+            for (int p = accounts.firstPosition(slot); p != AccountBook.NONE; p = nextOfAccount[p])
+            {
+                if (p < 0 || p >= count || found >= expected || account[p] != slot || size[p] == 0)
+                {
+                    throw StateImage.malformed("the open-position list of account slot " + slot + " is broken at position " + p);
+                }
+                found++;
+            }
+            if (found != expected)
+            {
+                throw StateImage.malformed("account slot " + slot + " lists " + found + " of its " + expected + " open positions");
+            }
+            listed += found;
+        }
+        if (listed != open)
+        {
+            throw StateImage.malformed(listed + " listed positions for " + open + " open positions");
+        }
     }
 }

@@ -38,6 +38,12 @@ public final class Instrument
     /** Highest instrument id; ids are 1..MAX_ID so per-instrument state is a plain array. */
     public static final int MAX_ID = 4095;
 
+    /** Longest symbol, in ASCII characters (the binary form stores its length in a byte). */
+    public static final int MAX_SYMBOL_LENGTH = 255;
+
+    /** Most margin tiers (the binary form stores the count in a byte). */
+    public static final int MAX_TIERS = 255;
+
     private final int id;
     private final String symbol;
     private final int priceDecimals;
@@ -504,9 +510,12 @@ public final class Instrument
         {
             require(id >= 1 && id <= MAX_ID, "id must be in 1.." + MAX_ID + ", was " + id);
             require(symbol != null && !symbol.isBlank(), "symbol is required");
+            require(symbol.length() <= MAX_SYMBOL_LENGTH && symbol.chars().allMatch(ch -> ch < 128),
+                "symbol must be at most " + MAX_SYMBOL_LENGTH + " ASCII characters");
             require(priceDecimals >= 0 && priceDecimals <= PRICE_DECIMALS, "priceDecimals must be in 0.." + PRICE_DECIMALS);
             require(sizeDecimals >= 0 && sizeDecimals <= SIZE_DECIMALS, "sizeDecimals must be in 0.." + SIZE_DECIMALS);
             require(!tiers.isEmpty(), "at least one margin tier is required");
+            require(tiers.size() <= MAX_TIERS, "at most " + MAX_TIERS + " margin tiers");
             require(maxPrice > 0 && maxPrice <= MAX_PRICE, "maxPrice must be in (0, " + FixedPoint.format(MAX_PRICE, PRICE_DECIMALS) + "]");
             final long notionalCapSize = FixedPoint.mulDiv(MAX_NOTIONAL, NOTIONAL_DIVISOR, maxPrice, Rounding.FLOOR);
             final long sizeCap = notionalCapSize == FixedPoint.OVERFLOW ? MAX_SIZE : Math.min(MAX_SIZE, notionalCapSize);

@@ -1,5 +1,9 @@
 package com.perprisk.engine.instrument;
 
+import com.perprisk.engine.state.StateImage;
+import com.perprisk.engine.state.StateReader;
+import com.perprisk.engine.state.StateWriter;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,6 +15,9 @@ import java.util.Map;
  */
 public final class InstrumentBook
 {
+    private static final int SECTION = 0x54534E49;   // "INST"
+    private static final int MIN_IMAGE_BYTES = 137;   // an instrument with a one-character symbol and one tier (113), its market state (24)
+
     private final Instrument[] byId = new Instrument[Instrument.MAX_ID + 1];
     private final long[] mark = new long[Instrument.MAX_ID + 1];
     private final long[] markTime = new long[Instrument.MAX_ID + 1];
@@ -73,5 +80,54 @@ public final class InstrumentBook
     public void fundingIndex(final int id, final long index)
     {
         fundingIndex[id] = index;
+    }
+
+    /**
+     * Write the instruments (in id order) and their market state into an engine image.
+     *
+     * @param writer destination.
+     */
+    public void writeTo(final StateWriter writer)
+    {
+        StateImage.writeSection(writer, SECTION);
+        writer.writeInt(count);
+        for (int id = 1; id <= Instrument.MAX_ID; id++)
+        {
+            if (byId[id] != null)
+            {
+                InstrumentCodec.write(byId[id], writer);
+                writer.writeLong(mark[id]);
+                writer.writeLong(markTime[id]);
+                writer.writeLong(fundingIndex[id]);
+            }
+        }
+    }
+
+    /**
+     * Read what {@link #writeTo} wrote into this empty book; the symbol map is rebuilt.
+     *
+     * @param reader source.
+     * @throws IllegalStateException if the book is not empty or the image is malformed.
+     */
+    public void readFrom(final StateReader reader)
+    {
+        StateImage.require(count == 0, "instruments can only be restored into an empty book");
+        StateImage.readSection(reader, SECTION, "instrument book");
+        final int n = StateImage.readCount(reader, MIN_IMAGE_BYTES, "instruments");
+        int previousId = 0;
+        for (int k = 0; k < n; k++)
+        {
+            final Instrument instrument = InstrumentCodec.read(reader);
+            final int id = instrument.id();
+            if (id <= previousId || bySymbol(instrument.symbol()) != null)
+            {
+                throw StateImage.malformed("instrument " + id + " " + instrument.symbol() + " out of order or defined twice");
+            }
+            add(instrument);
+            mark[id] = reader.readLong();
+            markTime[id] = reader.readLong();
+            fundingIndex[id] = reader.readLong();
+            previousId = id;
+        }
     }
 }

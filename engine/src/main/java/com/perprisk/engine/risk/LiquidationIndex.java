@@ -1,6 +1,10 @@
 package com.perprisk.engine.risk;
 
 import com.perprisk.engine.instrument.Instrument;
+import com.perprisk.engine.instrument.InstrumentBook;
+import com.perprisk.engine.state.StateImage;
+import com.perprisk.engine.state.StateReader;
+import com.perprisk.engine.state.StateWriter;
 
 import java.util.Arrays;
 
@@ -25,6 +29,7 @@ public final class LiquidationIndex
     private static final byte SIDE_NONE = 0;
     private static final byte SIDE_LONG = 1;
     private static final byte SIDE_SHORT = 2;
+    private static final int SECTION = 0x5844494C;   // "LIDX"
 
     private final PositionHeap[] longByMark = new PositionHeap[Instrument.MAX_ID + 1];
     private final PositionHeap[] shortByMark = new PositionHeap[Instrument.MAX_ID + 1];
@@ -161,5 +166,93 @@ public final class LiquidationIndex
             fired = Arrays.copyOf(fired, firedCount * 2);
         }
         fired[firedCount++] = position;
+    }
+
+    /**
+     * Write the side of every position the index has seen and, per instrument in id order, its four heaps exactly
+     * as they are, into an engine image. The heap indexes are implied by the heaps.
+     *
+     * @param writer destination.
+     */
+    public void writeTo(final StateWriter writer)
+    {
+        StateImage.writeSection(writer, SECTION);
+        writer.writeInt(side.length);
+        writer.writeBytes(side, side.length);
+        int defined = 0;
+        for (int id = 1; id <= Instrument.MAX_ID; id++)
+        {
+            defined += longByMark[id] != null ? 1 : 0;
+        }
+        writer.writeInt(defined);
+        for (int id = 1; id <= Instrument.MAX_ID; id++)
+        {
+            if (longByMark[id] != null)
+            {
+                writer.writeInt(id);
+                longByMark[id].writeTo(writer);
+                shortByMark[id].writeTo(writer);
+                longByFunding[id].writeTo(writer);
+                shortByFunding[id].writeTo(writer);
+            }
+        }
+    }
+
+    /**
+     * Read what {@link #writeTo} wrote into this empty index, which must hold the heaps of exactly the restored
+     * instruments; the heap indexes are rebuilt and each heap entry is checked against its position's side.
+     *
+     * @param reader        source.
+     * @param instruments   the restored instruments.
+     * @param positionLimit positions are below this (the restored position count).
+     * @throws IllegalStateException if the index is not empty or the image is malformed.
+     */
+    public void readFrom(final StateReader reader, final InstrumentBook instruments, final int positionLimit)
+    {
+        StateImage.require(side.length == 0, "a liquidation index can only be restored into an empty one");
+        StateImage.readSection(reader, SECTION, "liquidation index");
+        final int n = StateImage.readCount(reader, 1, "indexed positions");
+        side = new byte[n];
+        markIndex = new int[n];
+        fundingIndex = new int[n];
+        Arrays.fill(markIndex, PositionHeap.ABSENT);
+        Arrays.fill(fundingIndex, PositionHeap.ABSENT);
+        reader.readBytes(side, n);
+        for (int p = 0; p < n; p++)
+        {
+            if (side[p] != SIDE_NONE && side[p] != SIDE_LONG && side[p] != SIDE_SHORT)
+            {
+                throw StateImage.malformed("position " + p + " has an unknown side " + side[p]);
+            }
+        }
+        final int limit = Math.min(n, positionLimit);
+        final int defined = StateImage.readCount(reader, Integer.BYTES * 5, "indexed instruments");
+        StateImage.require(defined == instruments.count(), "malformed engine image: liquidation index covers " + defined + " instruments, " +
+            instruments.count() + " are defined");
+        for (int k = 0; k < defined; k++)
+        {
+            final int id = reader.readInt();
+            if (instruments.get(id) == null || longByMark[id] != null)
+            {
+                throw StateImage.malformed("liquidation index of instrument " + id + " is undefined or twice");
+            }
+            addInstrument(id);
+            readHeap(reader, longByMark[id], markIndex, limit, SIDE_LONG);
+            readHeap(reader, shortByMark[id], markIndex, limit, SIDE_SHORT);
+            readHeap(reader, longByFunding[id], fundingIndex, limit, SIDE_LONG);
+            readHeap(reader, shortByFunding[id], fundingIndex, limit, SIDE_SHORT);
+        }
+    }
+
+    private void readHeap(final StateReader reader, final PositionHeap heap, final int[] indexOf, final int positionLimit, final byte expectedSide)
+    {
+        heap.readFrom(reader, indexOf, positionLimit);
+        for (int i = 0; i < heap.size(); i++)
+        {
+            if (side[heap.positionAt(i)] != expectedSide)
+            {
+                throw StateImage.malformed("position " + heap.positionAt(i) + " sits in a heap of the other side");
+            }
+        }
     }
 }

@@ -1,5 +1,9 @@
 package com.perprisk.engine.risk;
 
+import com.perprisk.engine.state.StateImage;
+import com.perprisk.engine.state.StateReader;
+import com.perprisk.engine.state.StateWriter;
+
 import java.util.Arrays;
 
 /**
@@ -129,5 +133,53 @@ final class PositionHeap
         positions[i] = position;
         keys[i] = key;
         indexOf[position] = i;
+    }
+
+    /** @param i index below {@link #size()} @return the position at that index of the heap array */
+    int positionAt(final int i)
+    {
+        return positions[i];
+    }
+
+    /**
+     * Write the exact heap array (positions and keys, in heap order) into an engine image.
+     *
+     * @param writer destination.
+     */
+    void writeTo(final StateWriter writer)
+    {
+        writer.writeInt(size);
+        writer.writeInts(positions, size);
+        writer.writeLongs(keys, size);
+    }
+
+    /**
+     * Read what {@link #writeTo} wrote into this empty heap, recording each position's index in {@code indexOf}.
+     *
+     * @param reader        source.
+     * @param indexOf       index family of this heap: every entry read must be {@link #ABSENT} there.
+     * @param positionLimit positions are below this.
+     * @throws IllegalStateException if the image is malformed (bad position, position twice, heap order broken).
+     */
+    void readFrom(final StateReader reader, final int[] indexOf, final int positionLimit)
+    {
+        final int n = StateImage.readCount(reader, Integer.BYTES + Long.BYTES, "heap entries");
+        if (n > positions.length)
+        {
+            positions = new int[n];
+            keys = new long[n];
+        }
+        reader.readInts(positions, n);
+        reader.readLongs(keys, n);
+        for (int i = 0; i < n; i++)
+        {
+            final int position = positions[i];
+            if (position < 0 || position >= positionLimit || indexOf[position] != ABSENT || (i > 0 && above(keys[i], keys[(i - 1) >>> 1])))
+            {
+                throw StateImage.malformed("heap entry " + i + " (position " + position + ") is misplaced");
+            }
+            indexOf[position] = i;
+        }
+        size = n;
     }
 }

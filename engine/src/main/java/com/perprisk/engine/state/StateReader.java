@@ -47,4 +47,15 @@ public interface StateReader
 
     /** @return an ASCII string written by {@link StateWriter#writeAscii}. */
     String readAscii();
+
+    /**
+     * Bytes left before the end of the image, so that a reader of a length-prefixed array can refuse a
+     * corrupted length before allocating for it.
+     *
+     * @return bytes that can still be read, or {@link Long#MAX_VALUE} when the source does not know.
+     */
+    default long remaining()
+    {
+        return Long.MAX_VALUE;
+    }
 }
