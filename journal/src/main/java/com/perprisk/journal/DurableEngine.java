@@ -67,6 +67,11 @@ public final class DurableEngine implements AutoCloseable
         try
         {
             final SnapshotStore store = new SnapshotStore(settings.snapshotFolder(), settings.snapshotsToKeep());
+            final int unfinished = deleteUnfinished(store);
+            if (unfinished > 0)
+            {
+                LOG.warn("deleted {} unfinished snapshot file(s) left by a crash", unfinished);
+            }
             final Recovery.Result recovery = Recovery.recover(journal, store, config, InstrumentAttachmentCodec.INSTANCE, progress);
             LOG.info("recovery of {}:\n{}", settings.folder(), recovery.describe());
             if (!recovery.replay().clean())
@@ -87,6 +92,18 @@ public final class DurableEngine implements AutoCloseable
         {
             journal.close();
             throw ex;
+        }
+    }
+
+    private static int deleteUnfinished(final SnapshotStore store)
+    {
+        try
+        {
+            return store.deleteUnfinished();
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new JournalException("cannot clean the snapshot folder: " + ex, ex);
         }
     }
 

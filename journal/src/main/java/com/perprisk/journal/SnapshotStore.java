@@ -268,6 +268,29 @@ public final class SnapshotStore
     }
 
     /**
+     * Delete temporary files left by a snapshot being written when the process died.
+     *
+     * @return number of files deleted.
+     * @throws IOException if the folder cannot be listed.
+     */
+    public int deleteUnfinished() throws IOException
+    {
+        int deleted = 0;
+        if (Files.isDirectory(folder))
+        {
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, PREFIX + "*" + SUFFIX + ".tmp"))
+            {
+                for (final Path file : stream)
+                {
+                    Files.deleteIfExists(file);
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
+    }
+
+    /**
      * Delete all but the {@code keep} newest snapshots.
      *
      * @return the Chronicle index covered by the oldest snapshot kept, or -1 if none is kept.
