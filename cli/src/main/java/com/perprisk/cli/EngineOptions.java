@@ -4,6 +4,7 @@ import com.perprisk.engine.EngineConfig;
 import com.perprisk.engine.LiquidationDetection;
 import com.perprisk.engine.fixed.FixedPoint;
 import com.perprisk.engine.pipeline.WaitStrategyKind;
+import com.perprisk.journal.JournalSettings;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -38,15 +39,49 @@ public final class EngineOptions
     String marginAlertRatio;
 
     /**
-     * @return a runner with an engine built from these options, its pipeline started.
+     * @return a runner with a fresh engine built from these options, its pipeline started.
      * @throws CliException (exit code 2) for an invalid option value.
      */
     public ScenarioRunner startRunner()
+    {
+        return ScenarioRunner.start(config(), waitStrategy, ringSize());
+    }
+
+    /**
+     * @param journal the journal folder to recover from and append to, or null for none.
+     * @return a runner with an engine built from these options (recovered from the journal if given), its pipeline started.
+     * @throws CliException (exit code 2) for an invalid option value or an unusable journal.
+     */
+    public ScenarioRunner startRunner(final JournalSettings journal)
+    {
+        return journal == null ? startRunner() : ScenarioRunner.journaled(journal, config(), waitStrategy, ringSize());
+    }
+
+    /** @return the wait strategy of the business-logic thread */
+    public WaitStrategyKind waitStrategy()
+    {
+        return waitStrategy;
+    }
+
+    /**
+     * @return the ring size, checked.
+     * @throws CliException (exit code 2) if it is not a power of two.
+     */
+    public int ringSize()
     {
         if (ringSize < 1 || Integer.bitCount(ringSize) != 1)
         {
             throw new CliException(CliException.USAGE_OR_INPUT, "--ring-size must be a power of two, was " + ringSize);
         }
+        return ringSize;
+    }
+
+    /**
+     * @return the engine settings these options give.
+     * @throws CliException (exit code 2) for an invalid option value.
+     */
+    public EngineConfig config()
+    {
         final long ratio;
         try
         {
@@ -65,7 +100,7 @@ public final class EngineOptions
         {
             throw new CliException(CliException.USAGE_OR_INPUT, "--" + e.getMessage().replace("marginAlertRatio", "margin-alert-ratio"));
         }
-        return new ScenarioRunner(config, waitStrategy, ringSize);
+        return config;
     }
 
     /** @param constant an enum constant @return its command-line spelling, e.g. {@code full-scan}. */

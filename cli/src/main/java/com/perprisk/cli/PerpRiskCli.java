@@ -16,7 +16,8 @@ import java.io.PrintWriter;
     description = {
         "Operator tools for the perpetual-futures risk engine: replay JSON Lines scenarios through the real " +
             "pipeline, inspect an account's positions and margin, or watch the demo."},
-    subcommands = {ScenarioCommand.class, QueryCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ScenarioCommand.class, QueryCommand.class, DemoCommand.class, JournalCommand.class, ReplayCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {"", "Run 'perp-risk COMMAND --help' for a command's options.",
         "Exit codes: 0 success, 1 failed query, 2 usage error or unreadable input."})
 public final class PerpRiskCli implements Runnable
@@ -50,7 +51,20 @@ public final class PerpRiskCli implements Runnable
     /** @param args command-line arguments. */
     public static void main(final String... args)
     {
+        quietChronicle();
         System.exit(execute(args));
+    }
+
+    /** No analytics and no disk-monitor thread from Chronicle Queue (a thread we cannot afford on small machines), unless set. */
+    static void quietChronicle()
+    {
+        for (final String property : new String[] {"chronicle.analytics.disable", "chronicle.disk.monitor.disable"})
+        {
+            if (System.getProperty(property) == null)
+            {
+                System.setProperty(property, "true");
+            }
+        }
     }
 
     private static int handle(final Exception e, final CommandLine cli, final CommandLine.ParseResult parseResult)

@@ -34,7 +34,8 @@ import java.util.concurrent.Callable;
             "or the instruments config cannot be read or is invalid."},
     footer = {"", "Scenario format: docs/SCENARIO-FORMAT.md. Examples:",
         "  perp-risk scenario day1.jsonl",
-        "  perp-risk scenario day1.jsonl --instruments prod.json -o day1.out.jsonl"})
+        "  perp-risk scenario day1.jsonl --instruments prod.json -o day1.out.jsonl",
+        "  perp-risk scenario day1.jsonl --journal /var/lib/perp-risk   (recover, then journal every input)"})
 public final class ScenarioCommand implements Callable<Integer>
 {
     @Spec
@@ -54,13 +55,16 @@ public final class ScenarioCommand implements Callable<Integer>
     @Mixin
     EngineOptions engineOptions;
 
+    @Mixin
+    JournalOptions journalOptions;
+
     @Override
     public Integer call()
     {
         final var instruments = instrumentOptions.load();
         try (BufferedReader reader = ScenarioFiles.open(file);
             Writer out = openOutput();
-            ScenarioRunner runner = engineOptions.startRunner())
+            ScenarioRunner runner = engineOptions.startRunner(journalOptions.settings()))
         {
             runner.defineInstruments(instruments);
             try

@@ -6,8 +6,13 @@ import com.perprisk.engine.command.CommandEvent;
 import com.perprisk.engine.command.CommandType;
 import com.perprisk.engine.command.RejectReason;
 import com.perprisk.engine.instrument.Instrument;
+import com.perprisk.engine.pipeline.InputJournal;
 import com.perprisk.engine.pipeline.RiskPipeline;
 import com.perprisk.engine.pipeline.WaitStrategyKind;
+import com.perprisk.journal.ConsoleReplayProgress;
+import com.perprisk.journal.DurableEngine;
+import com.perprisk.journal.JournalException;
+import com.perprisk.journal.JournalSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +44,8 @@ public final class ScenarioRunner implements AutoCloseable
 
     private final RiskEngine engine;
     private final RiskPipeline pipeline;
-    private final BlockingQueue<ResultFrame> results = new LinkedBlockingQueue<>();
+    private final DurableEngine durable;
+    private final BlockingQueue<ResultFrame> results;
     private final InstrumentRegistry instruments = new InstrumentRegistry();
     private final ScenarioLineParser parser = new ScenarioLineParser(instruments);
     private final ArrayDeque<Pending> ordered = new ArrayDeque<>();
@@ -47,26 +53,87 @@ public final class ScenarioRunner implements AutoCloseable
     private int published;
     private boolean closed;
 
+    private ScenarioRunner(final RiskEngine engine, final RiskPipeline pipeline, final DurableEngine durable, final BlockingQueue<ResultFrame> results)
+    {
+        this.engine = engine;
+        this.pipeline = pipeline;
+        this.durable = durable;
+        this.results = results;
+        for (int id = 1; id <= Instrument.MAX_ID; id++)
+        {
+            final Instrument instrument = engine.instrument(id);
+            if (instrument != null)
+            {
+                instruments.register(instrument);
+            }
+        }
+    }
+
     /**
-     * Start an engine and its pipeline thread.
+     * Start a fresh engine and its pipeline thread.
      *
      * @param config   engine settings.
      * @param wait     wait strategy of the business-logic thread.
      * @param ringSize ring slots, a power of two.
+     * @return the running runner.
      */
-    public ScenarioRunner(final EngineConfig config, final WaitStrategyKind wait, final int ringSize)
+    public static ScenarioRunner start(final EngineConfig config, final WaitStrategyKind wait, final int ringSize)
     {
-        engine = new RiskEngine(config);
-        final JsonEventWriter writer = new JsonEventWriter(this::symbolOnEngineThread, results::add);
-        pipeline = new RiskPipeline(engine, writer, ringSize, wait);
-        pipeline.start();
+        return over(new RiskEngine(config), wait, ringSize);
     }
 
-    /** Called by the writer on the business-logic thread, the only thread that may read the engine. */
-    private String symbolOnEngineThread(final int instrumentId)
+    /**
+     * Run scenarios on top of an existing engine (e.g. one rebuilt from a journal), continuing its sequence; nothing is journaled.
+     *
+     * @param engine   the engine; it belongs to the runner's business-logic thread from now on.
+     * @param wait     wait strategy of the business-logic thread.
+     * @param ringSize ring slots, a power of two.
+     * @return the running runner.
+     */
+    public static ScenarioRunner over(final RiskEngine engine, final WaitStrategyKind wait, final int ringSize)
     {
-        final Instrument instrument = engine.instrument(instrumentId);
-        return instrument == null ? null : instrument.symbol();
+        final BlockingQueue<ResultFrame> results = new LinkedBlockingQueue<>();
+        final RiskPipeline pipeline = new RiskPipeline(engine, writer(engine, results), ringSize, wait, InputJournal.NONE,
+            engine.lastSequence() + 1);
+        pipeline.start();
+        return new ScenarioRunner(engine, pipeline, null, results);
+    }
+
+    /**
+     * Recover an engine from a journal folder and run scenarios on it, journaling every input.
+     *
+     * @param journal  the journal folder and its settings.
+     * @param config   engine settings.
+     * @param wait     wait strategy of the business-logic thread.
+     * @param ringSize ring slots, a power of two.
+     * @return the running runner.
+     * @throws CliException (exit code 2) if the journal cannot be opened or trusted.
+     */
+    public static ScenarioRunner journaled(final JournalSettings journal, final EngineConfig config, final WaitStrategyKind wait, final int ringSize)
+    {
+        final BlockingQueue<ResultFrame> results = new LinkedBlockingQueue<>();
+        final DurableEngine durable;
+        try
+        {
+            durable = DurableEngine.start(journal, config, engine -> writer(engine, results), ringSize, wait,
+                ConsoleReplayProgress.forThisProcess());
+        }
+        catch (final JournalException e)
+        {
+            throw new CliException(CliException.USAGE_OR_INPUT, e.getMessage());
+        }
+        LOG.info("journal {}: {}", journal.folder(), durable.recovery().replay().describe());
+        return new ScenarioRunner(durable.engine(), durable.pipeline(), durable, results);
+    }
+
+    /** The writer runs on the business-logic thread, the only thread that may read the engine. */
+    private static JsonEventWriter writer(final RiskEngine engine, final BlockingQueue<ResultFrame> results)
+    {
+        return new JsonEventWriter(id ->
+        {
+            final Instrument instrument = engine.instrument(id);
+            return instrument == null ? null : instrument.symbol();
+        }, results::add);
     }
 
     /** @return the instruments the engine accepted so far (main thread view). */
@@ -92,6 +159,16 @@ public final class ScenarioRunner implements AutoCloseable
         int corr = 0;
         for (final Instrument instrument : definitions)
         {
+            final Instrument known = instruments.byId(instrument.id());
+            if (known != null)
+            {
+                if (!known.symbol().equals(instrument.symbol()))
+                {
+                    throw new CliException(CliException.USAGE_OR_INPUT, "instruments config: id " + instrument.id() + " is " + instrument.symbol()
+                        + " in the config but " + known.symbol() + " in the engine's state (journal)");
+                }
+                continue; // already defined in the recovered state
+            }
             final LineOutcome outcome = execute(0, "instrument", new CommandEvent().defineInstrument(0, --corr, instrument.id(), instrument));
             if (!outcome.status().equals(LineOutcome.ACCEPTED))
             {
@@ -256,7 +333,14 @@ public final class ScenarioRunner implements AutoCloseable
         if (!closed)
         {
             closed = true;
-            pipeline.close();
+            if (durable != null)
+            {
+                durable.close();
+            }
+            else
+            {
+                pipeline.close();
+            }
             LOG.debug("published {} commands, engine checksum {}", published, Long.toHexString(engine.checksum()));
         }
     }

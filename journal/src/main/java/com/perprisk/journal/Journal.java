@@ -70,6 +70,7 @@ public final class Journal implements AutoCloseable
         try
         {
             return new Journal(settings, SingleChronicleQueueBuilder.single(settings.queueFolder().toFile())
+                .rollCycle(settings.rollCycle()) // the queue's metadata decides; this default only avoids a warning
                 .readOnly(true)
                 .build());
         }
@@ -161,8 +162,8 @@ public final class Journal implements AutoCloseable
     }
 
     /**
-     * @param fromIndex first index (inclusive), or -1 for the start.
-     * @return number of records from {@code fromIndex} to the end.
+     * @param fromIndex first index (inclusive), or -1 for the start; an index before the first record counts from the first record.
+     * @return number of records from {@code fromIndex} to the end (0 if it cannot be counted, e.g. while files are retired).
      */
     public long countFrom(final long fromIndex)
     {
@@ -171,8 +172,19 @@ public final class Journal implements AutoCloseable
         {
             return 0;
         }
-        final long first = fromIndex < 0 ? queue.firstIndex() : fromIndex;
-        return first > last ? 0 : queue.countExcerpts(first, last) + 1;
+        final long first = Math.max(fromIndex, queue.firstIndex());
+        if (first > last)
+        {
+            return 0;
+        }
+        try
+        {
+            return queue.countExcerpts(first, last) + 1;
+        }
+        catch (final IllegalStateException ex)
+        {
+            return 0;
+        }
     }
 
     @Override

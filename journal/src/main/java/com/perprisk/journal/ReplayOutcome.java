@@ -29,11 +29,13 @@ public final class ReplayOutcome
     private final long stopIndex;
     private final String detail;
     private final long elapsedNanos;
+    private final long lastTimestamp;
 
     ReplayOutcome(
         final long applied, final long lastIndex, final long lastSequence, final Stop stop, final long stopIndex, final String detail,
-        final long elapsedNanos)
+        final long elapsedNanos, final long lastTimestamp)
     {
+        this.lastTimestamp = lastTimestamp;
         this.applied = applied;
         this.lastIndex = lastIndex;
         this.lastSequence = lastSequence;
@@ -77,6 +79,12 @@ public final class ReplayOutcome
     public boolean clean()
     {
         return stop == Stop.END || stop == Stop.LIMIT;
+    }
+
+    /** @return event time of the last record applied (ns since the epoch), or 0 if none */
+    public long lastTimestamp()
+    {
+        return lastTimestamp;
     }
 
     /** @return replay duration */

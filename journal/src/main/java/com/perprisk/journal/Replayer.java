@@ -66,6 +66,7 @@ public final class Replayer
         final long start = System.nanoTime();
         long applied = 0;
         long lastIndex = startIndex;
+        long lastTimestamp = 0;
         long expected = engine.lastSequence() + 1;
         ReplayOutcome.Stop stop = ReplayOutcome.Stop.END;
         long stopIndex = -1;
@@ -97,10 +98,12 @@ public final class Replayer
             if (event.sequence() > toSequence || event.timestamp() > toTimestamp)
             {
                 stop = ReplayOutcome.Stop.LIMIT;
+                reader.moveTo(reader.index()); // not applied: the next replay from this reader starts with it
                 break;
             }
             engine.apply(event, listener);
             lastIndex = reader.index();
+            lastTimestamp = event.timestamp();
             expected++;
             applied++;
             if ((applied & (PROGRESS_EVERY - 1)) == 0)
@@ -110,6 +113,6 @@ public final class Replayer
         }
         final long elapsed = System.nanoTime() - start;
         progress.finish(applied, elapsed);
-        return new ReplayOutcome(applied, lastIndex, expected - 1, stop, stopIndex, detail, elapsed);
+        return new ReplayOutcome(applied, lastIndex, expected - 1, stop, stopIndex, detail, elapsed, lastTimestamp);
     }
 }

@@ -43,7 +43,7 @@ class CrashRecoveryTest
     @TempDir
     Path folder;
 
-    private record Restart(long lastSequence, long checksum, long maxAckedBefore)
+    private record Restart(long lastSequence, long checksum, long snapshotSequence)
     {
     }
 
@@ -61,7 +61,7 @@ class CrashRecoveryTest
             final BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.US_ASCII));
             final String[] recovered = out.readLine().split(" ");
             assertEquals("R", recovered[0], "first line of the node");
-            final Restart restart = new Restart(Long.parseLong(recovered[1]), Long.parseUnsignedLong(recovered[2], 16), maxAcked);
+            final Restart restart = new Restart(Long.parseLong(recovered[1]), Long.parseUnsignedLong(recovered[2], 16), Long.parseLong(recovered[3]));
             restarts.add(restart);
             assertTrue(restart.lastSequence >= maxAcked,
                 "run " + run + ": recovered through sequence " + restart.lastSequence + " but sequence " + maxAcked + " was acknowledged");
@@ -115,7 +115,7 @@ class CrashRecoveryTest
         final Journaled journaled = readJournal(folder);
         System.out.printf("crash test: %d kills, %d commands acknowledged, %d records journaled, recovered sequences %s%n",
             KILLS, ackedSequenceByCorrelation.size(), journaled.correlationBySequence.size(),
-            restarts.stream().map(r -> Long.toString(r.lastSequence)).toList());
+            restarts.stream().map(r -> r.lastSequence + (r.snapshotSequence >= 0 ? " (snapshot " + r.snapshotSequence + ")" : "")).toList());
         // (a) every acknowledged command is journaled at its acknowledged sequence (so it is in every later recovered state)
         for (final Map.Entry<Long, Long> ack : ackedSequenceByCorrelation.entrySet())
         {
@@ -129,6 +129,8 @@ class CrashRecoveryTest
             assertEquals(cleanReplay(folder, restart.lastSequence).checksum(), restart.checksum,
                 "recovered state at sequence " + restart.lastSequence);
         }
+        final long fromSnapshots = restarts.stream().filter(r -> r.snapshotSequence >= 0).count();
+        assertTrue(fromSnapshots >= KILLS / 2, "most restarts recover from a snapshot: " + fromSnapshots);
         // (c) nothing applied twice
         assertEquals(journaled.correlationBySequence.size(), journaled.distinctCorrelations, "each correlation id journaled once");
         final RiskEngine finalState = cleanReplay(folder, Long.MAX_VALUE);
@@ -193,7 +195,7 @@ class CrashRecoveryTest
             }
         }
         command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-            CrashTestNode.class.getName(), folder.toString(), "500"));
+            CrashTestNode.class.getName(), folder.toString(), "20000"));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 

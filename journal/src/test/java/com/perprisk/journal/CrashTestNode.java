@@ -17,7 +17,7 @@ import java.nio.file.Path;
 
 /**
  * The engine process of {@link CrashRecoveryTest}: recovers from a journal folder, prints {@code R <last sequence>
- * <checksum>}, then applies commands read from stdin and acknowledges each one on stdout ({@code A <correlation>
+ * <checksum> <snapshot sequence or -1>}, then applies commands read from stdin and acknowledges each one on stdout ({@code A <correlation>
  * <sequence> <reason>}) from the business-logic thread, i.e. only after the input is journaled and applied.
  * <pre>
  * I                          define BTC-PERP (id 1)
@@ -57,7 +57,9 @@ public final class CrashTestNode
         try (DurableEngine engine = DurableEngine.start(settings, new EngineConfig(), e -> acks, 1024, WaitStrategyKind.BLOCKING,
             ReplayProgress.SILENT))
         {
-            out.println("R " + engine.recovery().engine().lastSequence() + " " + Long.toHexString(engine.recovery().engine().checksum()));
+            final SnapshotStore.Info snapshot = engine.recovery().snapshot();
+            out.println("R " + engine.recovery().engine().lastSequence() + " " + Long.toHexString(engine.recovery().engine().checksum())
+                + " " + (snapshot == null ? -1 : snapshot.sequence()));
             out.flush();
             final BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
             final CommandEvent c = new CommandEvent();
