@@ -1,0 +1,155 @@
+package com.perprisk.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The journal-facing commands on a real journal folder: scenario --journal, journal dump/verify/snapshot/generate, replay. */
+class JournalCommandsTest
+{
+    @TempDir
+    Path dir;
+
+    private Path demoScenario() throws IOException
+    {
+        try (InputStream in = getClass().getResourceAsStream("/scenarios/demo.jsonl"))
+        {
+            return Files.write(dir.resolve("demo.jsonl"), in.readAllBytes());
+        }
+    }
+
+    private static long firstSequence(final Cli run) throws IOException
+    {
+        final JsonNode line = JsonFields.MAPPER.readTree(run.outLines()[0]);
+        return line.path("results").get(0).path("sequence").asLong();
+    }
+
+    @Test
+    void aJournaledScenarioRecoversOnTheNextRunAndContinuesTheSequence() throws Exception
+    {
+        final Path journal = dir.resolve("journal");
+        final Path scenario = demoScenario();
+        final Cli first = Cli.run("scenario", scenario.toString(), "--journal", journal.toString(), "--min-free-disk", "0");
+        assertEquals(0, first.exitCode, first.toString());
+        final Cli second = Cli.run("scenario", scenario.toString(), "--journal", journal.toString(), "--min-free-disk", "0");
+        assertEquals(0, second.exitCode, second.toString());
+        final long records = first.outLines().length;
+        assertTrue(firstSequence(second) > firstSequence(first) + records - 1,
+            "second run continues after the first: " + firstSequence(first) + " then " + firstSequence(second));
+
+        final Cli verify = Cli.run("journal", "verify", journal.toString());
+        assertEquals(0, verify.exitCode, verify.toString());
+        assertTrue(verify.out.contains("journal OK"), verify.out);
+        assertTrue(verify.out.contains("DEFINE_INSTRUMENT                   3"), "instruments defined once, not again on recovery: " + verify.out);
+    }
+
+    @Test
+    void verifyChecksEverySnapshotAgainstTheReplay() throws Exception
+    {
+        final Path journal = dir.resolve("journal");
+        assertEquals(0, Cli.run("journal", "generate", journal.toString(), "--events", "3000", "--accounts", "50").exitCode);
+        final Cli snapshot = Cli.run("journal", "snapshot", journal.toString());
+        assertEquals(0, snapshot.exitCode, snapshot.toString());
+        assertTrue(snapshot.out.contains("sequence 3002"), snapshot.out);
+        assertEquals(0, Cli.run("journal", "generate", journal.toString(), "--events", "1000", "--accounts", "50", "--seed", "2").exitCode);
+
+        final Cli verify = Cli.run("journal", "verify", journal.toString());
+        assertEquals(0, verify.exitCode, verify.toString());
+        assertTrue(verify.out.contains("matches the replay at sequence 3002"), verify.out);
+        assertTrue(verify.out.contains("last sequence: 4005"), verify.out);
+    }
+
+    @Test
+    void dumpFiltersByAccountInstrumentAndSequence() throws Exception
+    {
+        final Path journal = dir.resolve("journal");
+        assertEquals(0, Cli.run("scenario", demoScenario().toString(), "--journal", journal.toString(), "--min-free-disk", "0").exitCode);
+
+        final Cli account = Cli.run("journal", "dump", journal.toString(), "--account", "2");
+        assertEquals(0, account.exitCode, account.toString());
+        assertTrue(account.outLines().length >= 3, account.out);
+        assertTrue(Arrays.stream(account.outLines()).allMatch(l -> l.contains("account=2") || l.contains("liquidator=2")), account.out);
+
+        final Cli btc = Cli.run("journal", "dump", journal.toString(), "--instrument", "BTC-PERP", "--from", "5", "--to", "20");
+        assertEquals(0, btc.exitCode, btc.toString());
+        assertTrue(btc.outLines().length >= 2, btc.out);
+        for (final String line : btc.outLines())
+        {
+            assertTrue(line.contains(" BTC-PERP"), line);
+            final long sequence = Long.parseLong(line.substring(4, line.indexOf(' ')));
+            assertTrue(sequence >= 5 && sequence <= 20, line);
+        }
+    }
+
+    @Test
+    void replayShowsAnAccountAsItWasAtASequence() throws Exception
+    {
+        final Path journal = dir.resolve("journal");
+        assertEquals(0, Cli.run("scenario", demoScenario().toString(), "--journal", journal.toString(), "--min-free-disk", "0").exitCode);
+        final Cli early = Cli.run("replay", journal.toString(), "--to", "4", "--account", "1", "--json");
+        assertEquals(0, early.exitCode, early.toString());
+        assertTrue(early.out.contains("state at sequence 4"), early.out);
+        final JsonNode atFour = JsonFields.MAPPER.readTree(early.outLines()[early.outLines().length - 1]);
+        assertEquals("10000", atFour.path("totals").path("collateral").asText(), early.out);
+        assertEquals(0, atFour.path("positions").size(), "no position yet at sequence 4");
+
+        final Cli late = Cli.run("replay", journal.toString(), "--at", "2100-01-01T00:00:00Z", "--account", "1", "--json");
+        assertEquals(0, late.exitCode, late.toString());
+        final JsonNode atEnd = JsonFields.MAPPER.readTree(late.outLines()[late.outLines().length - 1]);
+        assertTrue(atEnd.path("positions").size() > 0, late.out);
+
+        final Cli unknown = Cli.run("replay", journal.toString(), "--to", "4", "--account", "12345");
+        assertEquals(1, unknown.exitCode, unknown.toString());
+        assertTrue(unknown.err.contains("UNKNOWN_ACCOUNT"), unknown.toString());
+    }
+
+    @Test
+    void aDamagedJournalFailsVerifyAndANonJournalIsAUsageError() throws Exception
+    {
+        final Path journal = dir.resolve("journal");
+        assertEquals(0, Cli.run("journal", "generate", journal.toString(), "--events", "500", "--accounts", "10").exitCode);
+        final Path cycle;
+        try (Stream<Path> files = Files.list(journal.resolve("queue")))
+        {
+            cycle = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+        final byte[] bytes = Files.readAllBytes(cycle);
+        final int at = lastNonZero(bytes) - 40; // inside the last record's fields
+        bytes[at] ^= 0x5A;
+        Files.write(cycle, bytes);
+
+        final Cli verify = Cli.run("journal", "verify", journal.toString());
+        assertEquals(1, verify.exitCode, verify.toString());
+        assertTrue(verify.out.contains("PROBLEM") && verify.out.contains("checksum mismatch"), verify.out);
+
+        final Cli notJournal = Cli.run("journal", "dump", dir.toString());
+        assertEquals(2, notJournal.exitCode, notJournal.toString());
+        assertTrue(notJournal.err.contains("no journal in"), notJournal.err);
+
+        final Cli refused = Cli.run("scenario", demoScenario().toString(), "--journal", journal.toString(), "--min-free-disk", "0");
+        assertEquals(2, refused.exitCode, refused.toString());
+        assertTrue(refused.err.contains("cannot be fully replayed"), refused.err);
+    }
+
+    private static int lastNonZero(final byte[] bytes)
+    {
+        for (int i = bytes.length - 1; i >= 0; i--)
+        {
+            if (bytes[i] != 0)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
