@@ -69,6 +69,24 @@ class JournalRecoveryTest
     }
 
     @Test
+    void syncDurabilityJournalsAndRecoversTheSameWay()
+    {
+        final JournalSettings settings = JournalFixture.settings(folder).durability(Durability.SYNC);
+        final JournalFixture fixture = new JournalFixture(5);
+        try (DurableEngine engine = JournalFixture.start(settings))
+        {
+            fixture.setUp(engine);
+            fixture.publish(engine, 300);
+        }
+        try (DurableEngine engine = JournalFixture.start(settings))
+        {
+            engine.pipeline().close();
+            assertEquals(fixture.published.size(), engine.recovery().replay().applied());
+            assertEquals(fixture.reference().checksum(), engine.engine().checksum());
+        }
+    }
+
+    @Test
     void recoveryStartsFromTheNewestSnapshotAndReplaysOnlyWhatFollows() throws Exception
     {
         final JournalSettings settings = JournalFixture.settings(folder);
