@@ -1,5 +1,31 @@
 //! Perp risk on-chain program: canonical perpetual-futures position state on Solana, with the same fixed-point
-//! math as the Java risk engine. See `README.md` for the account, instruction and event layouts.
+//! math as the Java risk engine. See `README.md` for the account, instruction, event and error layouts.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod checks;
+pub mod cpi;
+pub mod error;
+pub mod events;
+pub mod instruction;
 pub mod math;
+pub mod pda;
+pub mod processor;
+pub mod risk;
+pub mod settle;
+pub mod state;
+
+#[cfg(not(any(target_os = "solana", target_arch = "bpf")))]
+pub mod native;
+
+pub use processor::process_instruction;
+
+#[cfg(not(feature = "no-entrypoint"))]
+mod entrypoint {
+    use pinocchio::{AccountView, Address, ProgramResult};
+
+    pinocchio::entrypoint!(process);
+
+    fn process(program_id: &Address, accounts: &mut [AccountView], data: &[u8]) -> ProgramResult {
+        crate::process_instruction(program_id, accounts, data)
+    }
+}
