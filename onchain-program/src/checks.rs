@@ -77,7 +77,8 @@ pub fn rent(account: &AccountView) -> Result<Rent> {
     if account.address() != &RENT_ID {
         return Err(PerpError::WrongSysvar.into());
     }
-    Rent::from_account_view(account).map_err(|_| PerpError::WrongSysvar.into())
+    let data = account.try_borrow()?;
+    Rent::from_bytes(&data).map_err(|_| PerpError::WrongSysvar.into())
 }
 
 /// Sequential little-endian reader over instruction data; any short read or trailing byte is

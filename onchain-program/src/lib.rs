@@ -19,8 +19,10 @@ pub mod native;
 
 pub use processor::process_instruction;
 
+/// The program entrypoint (`entrypoint(input: *mut u8) -> u64`), which deserializes the loader's input with
+/// pinocchio and calls [`process_instruction`]. Off chain the test harness calls it on a real serialized input.
 #[cfg(not(feature = "no-entrypoint"))]
-mod entrypoint {
+pub mod entrypoint {
     use pinocchio::{AccountView, Address, ProgramResult};
 
     pinocchio::entrypoint!(process);
