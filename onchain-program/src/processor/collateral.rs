@@ -63,7 +63,7 @@ pub fn deposit(program_id: &Address, accounts: &mut [AccountView], args: &[u8]) 
     checks::signer(owner)?;
     let mut margin = load_margin(margin_account, owner.address(), program_id)?;
     let exchange = load_exchange(exchange_account, program_id)?;
-    check_exchange_vault(vault, &exchange.vault)?;
+    check_exchange_vault(vault, &exchange.vault, owner_token)?;
     check_token_account_mint(owner_token, &exchange.collateral_mint)?;
     let amount_i = positive_amount(amount)?;
     margin.collateral = margin.collateral.checked_add(amount_i).filter(|c| *c <= MAX_BALANCE).ok_or(PerpError::LimitExceeded)?;
@@ -90,7 +90,7 @@ pub fn withdraw(program_id: &Address, accounts: &mut [AccountView], args: &[u8])
     checks::signer(owner)?;
     let mut margin = load_margin(margin_account, owner.address(), program_id)?;
     let exchange = load_exchange(exchange_account, program_id)?;
-    check_exchange_vault(vault, &exchange.vault)?;
+    check_exchange_vault(vault, &exchange.vault, owner_token)?;
     check_token_account_mint(owner_token, &exchange.collateral_mint)?;
     pda::expect_with_bump(vault_authority.address(), &[pda::VAULT_SEED], exchange.vault_authority_bump, program_id)
         .map_err(|_| PerpError::WrongVault)?;
@@ -128,9 +128,13 @@ pub fn positive_amount(amount: u64) -> Result<i64> {
     }
 }
 
-fn check_exchange_vault(vault: &AccountView, expected: &[u8; 32]) -> Result<()> {
+/// The vault is the exchange's, and the owner's token account is a different account.
+fn check_exchange_vault(vault: &AccountView, expected: &[u8; 32], owner_token: &AccountView) -> Result<()> {
     if vault.address().as_array() != expected {
         return Err(PerpError::WrongVault.into());
+    }
+    if owner_token.address() == vault.address() {
+        return Err(PerpError::DuplicateAccount.into());
     }
     Ok(())
 }

@@ -365,11 +365,14 @@ fn emulate(request: &CpiRequest, views: &mut [AccountView], program: &[u8; 32]) 
                     return Err(ProgramError::InvalidArgument);
                 }
             }
-            if from.address() == to.address() {
-                return Ok(()); // SPL Token: a self-transfer only checks the source
+            // SPL Token's order: balance, mint, owner and signature are checked before a self-transfer is a no-op.
+            let from_data = unsafe { from.borrow_unchecked() }.to_vec();
+            let to_mint = unsafe { to.borrow_unchecked() }[0..32].to_vec();
+            let balance = u64::from_le_bytes(from_data[64..72].try_into().map_err(|_| ProgramError::InvalidAccountData)?);
+            if balance < *amount {
+                return Err(ProgramError::Custom(1)); // TokenError::InsufficientFunds
             }
-            let (from_data, to_data) = unsafe { (from.borrow_unchecked_mut(), to.borrow_unchecked_mut()) };
-            if from_data[0..32] != to_data[0..32] {
+            if from_data[0..32] != to_mint[..] {
                 return Err(ProgramError::Custom(3)); // TokenError::MintMismatch
             }
             if from_data[32..64] != authority.address().to_bytes() {
@@ -378,10 +381,10 @@ fn emulate(request: &CpiRequest, views: &mut [AccountView], program: &[u8; 32]) 
             if !authority.is_signer() && !signed_by_seeds(signer_seeds, program, authority.address()) {
                 return Err(ProgramError::MissingRequiredSignature);
             }
-            let balance = u64::from_le_bytes(from_data[64..72].try_into().map_err(|_| ProgramError::InvalidAccountData)?);
-            if balance < *amount {
-                return Err(ProgramError::Custom(1)); // TokenError::InsufficientFunds
+            if from.address() == to.address() {
+                return Ok(());
             }
+            let (from_data, to_data) = unsafe { (from.borrow_unchecked_mut(), to.borrow_unchecked_mut()) };
             let to_balance = u64::from_le_bytes(to_data[64..72].try_into().map_err(|_| ProgramError::InvalidAccountData)?);
             from_data[64..72].copy_from_slice(&(balance - amount).to_le_bytes());
             to_data[64..72].copy_from_slice(&(to_balance + amount).to_le_bytes());
