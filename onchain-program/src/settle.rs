@@ -121,7 +121,7 @@ pub fn apply_fill(
 
 /// Collateral, wallet and market balances stay within ±`MAX_BALANCE` (the engine's limits).
 pub fn check_balances(margin: &MarginAccount, position: &Position, market: &Market) -> Result<()> {
-    let within = |v: i64| v.abs() <= MAX_BALANCE;
+    let within = |v: i64| v.checked_abs().is_some_and(|a| a <= MAX_BALANCE);
     if !within(margin.collateral) || !within(position.isolated_margin) || !within(market.insurance_fund) || !within(market.fee_pool) {
         return Err(PerpError::LimitExceeded.into());
     }

@@ -82,7 +82,7 @@ impl TierTable {
                     .and_then(|a| a.checked_add(table.amount[i - 1]))
                     .ok_or(TierError::MaintenanceAmount)?
             };
-            if amount < 0 || amount > MAX_NOTIONAL {
+            if !(0..=MAX_NOTIONAL).contains(&amount) {
                 return Err(TierError::MaintenanceAmount);
             }
             table.floor[i] = t.floor;

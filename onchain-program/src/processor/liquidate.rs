@@ -88,8 +88,8 @@ pub fn liquidate(program_id: &Address, accounts: &mut [AccountView], args: &[u8]
     if price == NO_PRICE {
         return Err(PerpError::NoBankruptcyPrice.into());
     }
-    let taker_new_size = checked(taker_position.size.checked_add(size))?;
-    if taker_new_size.abs() > market.params.max_position_size {
+    let taker_abs_size = checked(taker_position.size.checked_add(size).and_then(i64::checked_abs))?;
+    if taker_abs_size > market.params.max_position_size {
         return Err(PerpError::PositionLimit.into());
     }
 

@@ -101,8 +101,8 @@ pub fn trade(program_id: &Address, accounts: &mut [AccountView], args: &[u8]) ->
     if !market.is_valid_quantity(quantity) {
         return Err(PerpError::InvalidSize.into());
     }
-    let new_size = position.size.checked_add(quantity).ok_or(PerpError::PositionLimit)?;
-    if new_size.abs() > market.params.max_position_size {
+    let new_abs_size = position.size.checked_add(quantity).and_then(i64::checked_abs).ok_or(PerpError::PositionLimit)?;
+    if new_abs_size > market.params.max_position_size {
         return Err(PerpError::PositionLimit.into());
     }
     let fee = checked(notional(quantity, price).and_then(|n| apply_rate(n, market.params.taker_fee_rate, Rounding::Ceiling)))?;
