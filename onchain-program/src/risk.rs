@@ -3,10 +3,10 @@
 //! owner's open cross positions other than the one(s) the instruction already holds.
 
 use crate::error::{checked, PerpError, Result};
-use crate::math::position::{funding_effect, notional, unrealized_pnl};
+use crate::math::position::{funding_effect, liquidation_price, notional, unrealized_pnl};
 use crate::state::market::Market;
 use crate::state::position::Position;
-use crate::state::{load, AccountLayout};
+use crate::state::load;
 use pinocchio::{AccountView, Address};
 
 /// Mark-to-market risk of one open position.
@@ -124,10 +124,20 @@ pub fn load_cross_set(
     Ok(totals)
 }
 
-/// Number of trailing accounts a cross set of `n` positions takes.
-pub const fn pair_accounts(n: usize) -> usize {
-    2 * n
+/// Liquidation price of an isolated position (the engine's `AccountEvaluator.liquidationPrice` for an isolated
+/// position: backing = wallet + unsettled funding, current tier from the notional at the mark, or at the entry
+/// before any mark). 0 for a cross or flat position, or when an intermediate overflows; otherwise as
+/// [`crate::math::position::liquidation_price`] (which may return its saturations NO_PRICE, MIN_PRICE, MAX_PRICE).
+pub fn isolated_liquidation_price(position: &Position, market: &Market) -> i64 {
+    if position.size == 0 || !position.is_isolated() {
+        return 0;
+    }
+    let price = if market.mark_price > 0 { market.mark_price } else { position.entry_price };
+    let backing = funding_effect(position.size, position.funding_index, market.funding_index)
+        .and_then(|f| position.isolated_margin.checked_add(f));
+    let tier = notional(position.size, price).map(|n| market.tiers.tier_of(n));
+    match (backing, tier) {
+        (Some(b), Some(t)) => liquidation_price(&market.tiers, position.size, position.entry_price, b, t).unwrap_or(0),
+        _ => 0,
+    }
 }
-
-/// Sanity: the layouts a cross set reads.
-pub const PAIR_LAYOUT: (usize, usize) = (Position::LEN, Market::LEN);

@@ -31,10 +31,11 @@ struct Changed {
     entry: i64,
     isolated: i64,
     collateral: i64,
+    liquidation_price: i64,
 }
 
 fn changed(event: &[u8]) -> Changed {
-    assert_eq!((event[0], event[1], event.len()), (tag::POSITION_CHANGED, 1, 158));
+    assert_eq!((event[0], event[1], event.len()), (tag::POSITION_CHANGED, 1, 166));
     Changed {
         change: event[68],
         state: event[69],
@@ -47,6 +48,7 @@ fn changed(event: &[u8]) -> Changed {
         entry: i64_at(event, 118),
         isolated: i64_at(event, 126),
         collateral: i64_at(event, 134),
+        liquidation_price: i64_at(event, 158),
     }
 }
 
@@ -81,6 +83,7 @@ fn cross_lifecycle_open_increase_reduce_flip_close() {
     let e = world.trade(&user, BTC, 50_000_000, BTC_50K).expect("open 0.5 @ 50,000");
     let c = changed(&e.events[0]);
     assert_eq!((c.change, c.state, c.size, c.entry, c.fee, c.realized), (1, lifecycle::OPEN, 50_000_000, BTC_50K, 12_500_000, 0));
+    assert_eq!(c.liquidation_price, 0, "cross positions carry no isolated liquidation price");
     assert_eq!(world.market(BTC).open_interest_long, 50_000_000);
     assert_eq!(world.margin(&user).open_cross_positions, 1);
 
@@ -114,6 +117,9 @@ fn isolated_open_moves_initial_margin_and_reductions_release_the_closed_share() 
     world.create_position(&user, BTC, mode::ISOLATED, 10).expect("position");
     let c = changed(&world.trade(&user, BTC, 100_000_000, BTC_50K).expect("open 1 @ 50,000").events[0]);
     assert_eq!((c.isolated, c.collateral), (5_000 * USDC, 10_000 * USDC - 25 * USDC - 5_000 * USDC));
+    // Liquidation price: tier 2 (0.5%, amount 50) gives 44,950 / 0.995 = 45,175.88, whose notional falls in tier 1;
+    // tier 1 (0.4%, amount 0) gives 45,000 / 0.996 = 45,180.7228915662..., rounded up at 1e-8.
+    assert_eq!(c.liquidation_price, 4_518_072_289_157);
     assert_eq!(world.margin(&user).open_cross_positions, 0);
 
     world.set_mark(BTC, 51_000 * PRICE).expect("mark");
@@ -234,7 +240,9 @@ fn isolated_margin_add_and_remove() {
     let ok = world.add_isolated_margin(&user, BTC, 1_000 * USDC as u64).expect("add");
     assert_eq!(world.position(&user, BTC).isolated_margin, 6_000 * USDC);
     assert_eq!(world.margin(&user).collateral, 10_000 * USDC - 25 * USDC - 6_000 * USDC);
-    assert_eq!((ok.events[0][0], i64_at(&ok.events[0], 68)), (tag::ISOLATED_MARGIN_CHANGED, 1_000 * USDC));
+    assert_eq!((ok.events[0][0], ok.events[0].len(), i64_at(&ok.events[0], 68)), (tag::ISOLATED_MARGIN_CHANGED, 100, 1_000 * USDC));
+    // 6,000 of backing: tier 1 gives 44,000 / 0.996 = 44,176.706827..., rounded up.
+    assert_eq!(i64_at(&ok.events[0], 92), 4_417_670_682_731);
     assert_eq!(world.add_isolated_margin(&user, BTC, 4_000 * USDC as u64).err(), Some(code(PerpError::InsufficientCollateral)));
 
     // Initial margin at the mark is 5,000: 1,000 can come out, not a unit more.

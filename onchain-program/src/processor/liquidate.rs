@@ -110,8 +110,19 @@ pub fn liquidate(program_id: &Address, accounts: &mut [AccountView], args: &[u8]
     store(taker_margin_account, &taker_margin)?;
     store(taker_position_account, &taker_position)?;
     store(market_account, &market)?;
-    position_changed_event(position_account.address(), &position, &margin, &closed, CHANGE_LIQUIDATED, -size, price, slot).emit();
-    position_changed_event(taker_position_account.address(), &taker_position, &taker_margin, &taken, taken.outcome.change as u8, size, price, slot).emit();
+    position_changed_event(position_account.address(), &position, &market, &margin, &closed, CHANGE_LIQUIDATED, -size, price, slot).emit();
+    position_changed_event(
+        taker_position_account.address(),
+        &taker_position,
+        &market,
+        &taker_margin,
+        &taken,
+        taken.outcome.change as u8,
+        size,
+        price,
+        slot,
+    )
+    .emit();
     Event::new(tag::LIQUIDATED)
         .u16(market.market_id)
         .key(&position.owner)

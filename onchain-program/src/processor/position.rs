@@ -9,7 +9,7 @@ use crate::math::fixed::{apply_rate, Rounding};
 use crate::math::position::notional;
 use crate::math::tiers::MAX_LEVERAGE;
 use crate::pda;
-use crate::risk::{load_cross_set, position_risk, CrossTotals};
+use crate::risk::{isolated_liquidation_price, load_cross_set, position_risk, CrossTotals};
 use crate::settle::{apply_fill, check_balances, settle_funding, FeeTo, Fill};
 use crate::state::margin::MarginAccount;
 use crate::state::market::Market;
@@ -115,7 +115,7 @@ pub fn trade(program_id: &Address, accounts: &mut [AccountView], args: &[u8]) ->
     store(margin_account, &margin)?;
     store(market_account, &market)?;
     store(position_account, &position)?;
-    position_changed_event(position_account.address(), &position, &margin, &fill, fill.outcome.change as u8, quantity, price, slot).emit();
+    position_changed_event(position_account.address(), &position, &market, &margin, &fill, fill.outcome.change as u8, quantity, price, slot).emit();
     Ok(())
 }
 
@@ -147,7 +147,7 @@ pub fn add_isolated_margin(program_id: &Address, accounts: &mut [AccountView], a
     position.last_update_slot = slot;
     store(margin_account, &margin)?;
     store(position_account, &position)?;
-    margin_changed_event(position_account.address(), &position, &margin, amount).emit();
+    margin_changed_event(position_account.address(), &position, &market, &margin, amount).emit();
     Ok(())
 }
 
@@ -177,7 +177,7 @@ pub fn remove_isolated_margin(program_id: &Address, accounts: &mut [AccountView]
     position.last_update_slot = slot;
     store(margin_account, &margin)?;
     store(position_account, &position)?;
-    margin_changed_event(position_account.address(), &position, &margin, -amount).emit();
+    margin_changed_event(position_account.address(), &position, &market, &margin, -amount).emit();
     Ok(())
 }
 
@@ -251,9 +251,19 @@ fn single_amount(args: &[u8]) -> Result<i64> {
 
 /// PositionChanged layout: position, owner, market id u16, change u8, state u8, quantity i64, price i64, fee i64,
 /// funding settled i64, realized PnL i64, size after i64, entry after i64, isolated margin after i64, collateral
-/// after i64, deficit covered i64, slot u64.
+/// after i64, deficit covered i64, slot u64, isolated liquidation price i64 (0 for cross or flat).
 #[allow(clippy::too_many_arguments)]
-pub fn position_changed_event(key: &Address, p: &Position, m: &MarginAccount, fill: &Fill, change: u8, quantity: i64, price: i64, slot: u64) -> Event {
+pub fn position_changed_event(
+    key: &Address,
+    p: &Position,
+    market: &Market,
+    m: &MarginAccount,
+    fill: &Fill,
+    change: u8,
+    quantity: i64,
+    price: i64,
+    slot: u64,
+) -> Event {
     let mut e = Event::new(tag::POSITION_CHANGED);
     e.key(key.as_array())
         .key(&p.owner)
@@ -270,14 +280,21 @@ pub fn position_changed_event(key: &Address, p: &Position, m: &MarginAccount, fi
         .i64(p.isolated_margin)
         .i64(m.collateral)
         .i64(fill.deficit_covered)
-        .u64(slot);
+        .u64(slot)
+        .i64(isolated_liquidation_price(p, market));
     e
 }
 
 /// IsolatedMarginChanged layout: position, owner, market id u16, delta i64 (+ added, - removed), isolated margin
-/// after i64, collateral after i64.
-fn margin_changed_event(key: &Address, p: &Position, m: &MarginAccount, delta: i64) -> Event {
+/// after i64, collateral after i64, liquidation price after i64.
+fn margin_changed_event(key: &Address, p: &Position, market: &Market, m: &MarginAccount, delta: i64) -> Event {
     let mut e = Event::new(tag::ISOLATED_MARGIN_CHANGED);
-    e.key(key.as_array()).key(&p.owner).u16(p.market_id).i64(delta).i64(p.isolated_margin).i64(m.collateral);
+    e.key(key.as_array())
+        .key(&p.owner)
+        .u16(p.market_id)
+        .i64(delta)
+        .i64(p.isolated_margin)
+        .i64(m.collateral)
+        .i64(isolated_liquidation_price(p, market));
     e
 }

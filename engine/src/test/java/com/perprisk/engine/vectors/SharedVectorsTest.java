@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +38,13 @@ class SharedVectorsTest
         assertEquals(Set.of("tiers", "mul_div", "div", "add", "notional", "apply_rate", "position_notional", "unrealized_pnl",
             "funding_effect", "funding_delta", "funding_from_premium", "tier_of", "maintenance_margin", "initial_margin",
             "liq_price_in_tier", "liq_price", "bankruptcy_price", "trade"), kinds);
+    }
+
+    @Test
+    void committedFileIsExactlyWhatTheGeneratorWrites() throws Exception
+    {
+        assertEquals(new SharedVectorsGenerator().generate(), Files.readAllLines(SharedVectors.FILE, StandardCharsets.UTF_8),
+            "regenerate with: mvn -o -q -pl engine test -Dtest=SharedVectorsGenerator -Dvectors.write=true");
     }
 
     @Test
