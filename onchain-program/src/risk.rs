@@ -92,6 +92,7 @@ impl CrossTotals {
 
 /// Sum the cross positions listed in `pairs` (position, market, position, market, ...), checking that they are
 /// exactly `expected` distinct open cross positions of `owner`, none of them in `exclude`.
+#[inline(never)]
 pub fn load_cross_set(
     pairs: &[AccountView],
     owner: &[u8; 32],

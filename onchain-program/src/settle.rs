@@ -50,6 +50,7 @@ pub fn settle_funding(margin: &mut MarginAccount, position: &mut Position, marke
 /// Apply a fill of signed `quantity` at `price` charging `fee`. `cover_cross_deficit` lets the insurance fund
 /// take a negative collateral left by closing the account's last cross position (liquidations only).
 #[allow(clippy::too_many_arguments)]
+#[inline(never)]
 pub fn apply_fill(
     margin: &mut MarginAccount,
     position: &mut Position,

@@ -25,6 +25,7 @@ const COLLATERAL_DECIMALS: u8 = 6;
 /// Accounts: 0 admin (signer, writable, pays rent), 1 exchange PDA `["exchange"]` (writable, uninitialized),
 /// 2 collateral mint (SPL Token, 6 decimals), 3 vault (SPL token account of that mint owned by the vault
 /// authority PDA `["vault"]`), 4 System Program, 5 Rent sysvar.
+#[inline(never)]
 pub fn initialize_exchange(program_id: &Address, accounts: &mut [AccountView], args: &[u8]) -> Result<()> {
     Reader::new(args).finish()?;
     checks::count(accounts, 6)?;
@@ -60,6 +61,7 @@ pub fn initialize_exchange(program_id: &Address, accounts: &mut [AccountView], a
 ///
 /// Accounts: 0 admin (signer, writable, pays rent), 1 exchange, 2 market PDA `["market", id u16 LE]`
 /// (writable, uninitialized), 3 System Program, 4 Rent sysvar.
+#[inline(never)]
 pub fn initialize_market(program_id: &Address, accounts: &mut [AccountView], args: &[u8]) -> Result<()> {
     let mut r = Reader::new(args);
     let market_id = r.u16()?;
@@ -101,6 +103,7 @@ pub fn initialize_market(program_id: &Address, accounts: &mut [AccountView], arg
 }
 
 /// `UpdateMarketParams`: [`read_params`]. Accounts: 0 admin (signer), 1 exchange, 2 market (writable).
+#[inline(never)]
 pub fn update_market_params(program_id: &Address, accounts: &mut [AccountView], args: &[u8]) -> Result<()> {
     let mut r = Reader::new(args);
     let (params, tiers) = read_params(&mut r)?;

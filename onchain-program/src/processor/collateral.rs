@@ -17,6 +17,7 @@ use pinocchio::{AccountView, Address};
 ///
 /// Accounts: 0 owner (signer, writable, pays rent), 1 margin account PDA `["margin", owner]` (writable,
 /// uninitialized), 2 System Program, 3 Rent sysvar.
+#[inline(never)]
 pub fn create_margin_account(program_id: &Address, accounts: &mut [AccountView], args: &[u8]) -> Result<()> {
     Reader::new(args).finish()?;
     checks::count(accounts, 4)?;
@@ -52,6 +53,7 @@ pub fn create_margin_account(program_id: &Address, accounts: &mut [AccountView],
 ///
 /// Accounts: 0 owner (signer), 1 margin account (writable), 2 exchange, 3 owner's token account (writable,
 /// collateral mint), 4 vault (writable), 5 SPL Token program.
+#[inline(never)]
 pub fn deposit(program_id: &Address, accounts: &mut [AccountView], args: &[u8]) -> Result<()> {
     let mut r = Reader::new(args);
     let amount = r.u64()?;
@@ -78,6 +80,7 @@ pub fn deposit(program_id: &Address, accounts: &mut [AccountView], args: &[u8]) 
 /// Accounts: 0 owner (signer), 1 margin account (writable), 2 exchange, 3 vault (writable), 4 owner's token
 /// account (writable), 5 vault authority PDA `["vault"]`, 6 SPL Token program, 7 Clock sysvar, then one
 /// (position, market) pair per open cross position of the owner.
+#[inline(never)]
 pub fn withdraw(program_id: &Address, accounts: &mut [AccountView], args: &[u8]) -> Result<()> {
     let mut r = Reader::new(args);
     let amount = r.u64()?;

@@ -6,7 +6,7 @@
 //! insurance fund, and must then satisfy initial margin.
 
 use super::collateral::load_margin;
-use super::position::{load_market, load_position, other_cross_count, position_changed_event, require_initial_after};
+use super::position::{emit_position_changed, load_market, load_position, other_cross_count, require_initial_after};
 use crate::checks::{self, Reader};
 use crate::error::{checked, PerpError, Result};
 use crate::events::{tag, Event};
@@ -15,6 +15,7 @@ use crate::math::position::{bankruptcy_price, notional, NO_PRICE};
 use crate::risk::{fresh_mark, load_cross_set, position_risk, CrossTotals};
 use crate::settle::{apply_fill, settle_funding, FeeTo};
 use crate::state::position::lifecycle;
+use crate::state::market::Market;
 use crate::state::store;
 use pinocchio::{AccountView, Address};
 
@@ -27,6 +28,7 @@ pub const CHANGE_LIQUIDATED: u8 = 8;
 /// market (writable), 3 liquidated owner's margin account (writable), 4 liquidated position (writable), 5 market
 /// (writable), 6 Clock sysvar, then the liquidated owner's other open cross positions as (position, market)
 /// pairs (none for an isolated position), then the liquidator's other open cross positions as pairs.
+#[inline(never)]
 pub fn liquidate(program_id: &Address, accounts: &mut [AccountView], args: &[u8]) -> Result<()> {
     let mut r = Reader::new(args);
     let liquidatee_pairs = usize::from(r.u8()?);
@@ -110,8 +112,8 @@ pub fn liquidate(program_id: &Address, accounts: &mut [AccountView], args: &[u8]
     store(taker_margin_account, &taker_margin)?;
     store(taker_position_account, &taker_position)?;
     store(market_account, &market)?;
-    position_changed_event(position_account.address(), &position, &market, &margin, &closed, CHANGE_LIQUIDATED, -size, price, slot).emit();
-    position_changed_event(
+    emit_position_changed(position_account.address(), &position, &market, &margin, &closed, CHANGE_LIQUIDATED, -size, price, slot);
+    emit_position_changed(
         taker_position_account.address(),
         &taker_position,
         &market,
@@ -121,19 +123,19 @@ pub fn liquidate(program_id: &Address, accounts: &mut [AccountView], args: &[u8]
         size,
         price,
         slot,
-    )
-    .emit();
-    Event::new(tag::LIQUIDATED)
-        .u16(market.market_id)
-        .key(&position.owner)
-        .key(&taker_position.owner)
-        .i64(size)
-        .i64(price)
-        .i64(mark)
-        .i64(fee)
-        .i64(closed.deficit_covered)
-        .i64(market.insurance_fund)
-        .u64(slot)
-        .emit();
+    );
+    emit_liquidated(&market, &position.owner, &taker_position.owner, [size, price, mark, fee, closed.deficit_covered, market.insurance_fund], slot);
     Ok(())
+}
+
+/// Liquidated layout: market id u16, liquidated owner, liquidator, size i64, bankruptcy price i64, mark i64,
+/// fee i64, deficit covered i64, insurance fund after i64, slot u64.
+#[inline(never)]
+fn emit_liquidated(market: &Market, owner: &[u8; 32], liquidator: &[u8; 32], values: [i64; 6], slot: u64) {
+    let mut e = Event::new(tag::LIQUIDATED);
+    e.u16(market.market_id).key(owner).key(liquidator);
+    for v in values {
+        e.i64(v);
+    }
+    e.u64(slot).emit();
 }

@@ -20,6 +20,7 @@ pub const FUNDING_FROM_PREMIUM: u8 = 1;
 /// rate, the publish slot is older than the current mark's or in the future, or older than the staleness limit.
 ///
 /// Accounts: 0 oracle authority (signer), 1 market (writable), 2 Clock sysvar.
+#[inline(never)]
 pub fn update_mark_price(program_id: &Address, accounts: &mut [AccountView], args: &[u8]) -> Result<()> {
     let mut r = Reader::new(args);
     let price = r.i64()?;
@@ -61,6 +62,7 @@ pub fn update_mark_price(program_id: &Address, accounts: &mut [AccountView], arg
 /// capped at the market's funding clamp and applied to the cumulative index as `floor(mark * rate / 1e4)`.
 ///
 /// Accounts: 0 oracle authority (signer), 1 market (writable), 2 Clock sysvar.
+#[inline(never)]
 pub fn update_funding(program_id: &Address, accounts: &mut [AccountView], args: &[u8]) -> Result<()> {
     let mut r = Reader::new(args);
     let value = r.i64()?;

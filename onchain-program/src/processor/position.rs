@@ -22,6 +22,7 @@ use pinocchio::{AccountView, Address};
 ///
 /// Accounts: 0 owner (signer, writable, pays rent), 1 owner's margin account, 2 market, 3 position PDA
 /// `["position", owner, market]` (writable, uninitialized), 4 System Program, 5 Rent sysvar.
+#[inline(never)]
 pub fn create_position(program_id: &Address, accounts: &mut [AccountView], args: &[u8]) -> Result<()> {
     let mut r = Reader::new(args);
     let margin_mode = r.u8()?;
@@ -80,6 +81,7 @@ pub fn create_position(program_id: &Address, accounts: &mut [AccountView], args:
 /// Accounts: 0 fill authority (signer), 1 owner's margin account (writable), 2 market (writable), 3 position
 /// (writable), 4 Clock sysvar, then one (position, market) pair per other open cross position of the owner
 /// (needed only when the fill opens quantity).
+#[inline(never)]
 pub fn trade(program_id: &Address, accounts: &mut [AccountView], args: &[u8]) -> Result<()> {
     let mut r = Reader::new(args);
     let quantity = r.i64()?;
@@ -115,7 +117,7 @@ pub fn trade(program_id: &Address, accounts: &mut [AccountView], args: &[u8]) ->
     store(margin_account, &margin)?;
     store(market_account, &market)?;
     store(position_account, &position)?;
-    position_changed_event(position_account.address(), &position, &market, &margin, &fill, fill.outcome.change as u8, quantity, price, slot).emit();
+    emit_position_changed(position_account.address(), &position, &market, &margin, &fill, fill.outcome.change as u8, quantity, price, slot);
     Ok(())
 }
 
@@ -124,6 +126,7 @@ pub fn trade(program_id: &Address, accounts: &mut [AccountView], args: &[u8]) ->
 ///
 /// Accounts: 0 owner (signer), 1 margin account (writable), 2 market, 3 position (writable), 4 Clock sysvar, then
 /// one (position, market) pair per open cross position of the owner.
+#[inline(never)]
 pub fn add_isolated_margin(program_id: &Address, accounts: &mut [AccountView], args: &[u8]) -> Result<()> {
     let amount = single_amount(args)?;
     checks::count(accounts, 5)?;
@@ -147,7 +150,7 @@ pub fn add_isolated_margin(program_id: &Address, accounts: &mut [AccountView], a
     position.last_update_slot = slot;
     store(margin_account, &margin)?;
     store(position_account, &position)?;
-    margin_changed_event(position_account.address(), &position, &market, &margin, amount).emit();
+    emit_margin_changed(position_account.address(), &position, &market, &margin, amount);
     Ok(())
 }
 
@@ -155,6 +158,7 @@ pub fn add_isolated_margin(program_id: &Address, accounts: &mut [AccountView], a
 /// the collateral; the wallet must still cover the position's initial margin at the (fresh) mark.
 ///
 /// Accounts: 0 owner (signer), 1 margin account (writable), 2 market, 3 position (writable), 4 Clock sysvar.
+#[inline(never)]
 pub fn remove_isolated_margin(program_id: &Address, accounts: &mut [AccountView], args: &[u8]) -> Result<()> {
     let amount = single_amount(args)?;
     checks::count(accounts, 5)?;
@@ -177,7 +181,7 @@ pub fn remove_isolated_margin(program_id: &Address, accounts: &mut [AccountView]
     position.last_update_slot = slot;
     store(margin_account, &margin)?;
     store(position_account, &position)?;
-    margin_changed_event(position_account.address(), &position, &market, &margin, -amount).emit();
+    emit_margin_changed(position_account.address(), &position, &market, &margin, -amount);
     Ok(())
 }
 
@@ -253,7 +257,8 @@ fn single_amount(args: &[u8]) -> Result<i64> {
 /// funding settled i64, realized PnL i64, size after i64, entry after i64, isolated margin after i64, collateral
 /// after i64, deficit covered i64, slot u64, isolated liquidation price i64 (0 for cross or flat).
 #[allow(clippy::too_many_arguments)]
-pub fn position_changed_event(
+#[inline(never)]
+pub fn emit_position_changed(
     key: &Address,
     p: &Position,
     market: &Market,
@@ -263,7 +268,7 @@ pub fn position_changed_event(
     quantity: i64,
     price: i64,
     slot: u64,
-) -> Event {
+) {
     let mut e = Event::new(tag::POSITION_CHANGED);
     e.key(key.as_array())
         .key(&p.owner)
@@ -282,12 +287,13 @@ pub fn position_changed_event(
         .i64(fill.deficit_covered)
         .u64(slot)
         .i64(isolated_liquidation_price(p, market));
-    e
+    e.emit();
 }
 
 /// IsolatedMarginChanged layout: position, owner, market id u16, delta i64 (+ added, - removed), isolated margin
 /// after i64, collateral after i64, liquidation price after i64.
-fn margin_changed_event(key: &Address, p: &Position, market: &Market, m: &MarginAccount, delta: i64) -> Event {
+#[inline(never)]
+fn emit_margin_changed(key: &Address, p: &Position, market: &Market, m: &MarginAccount, delta: i64) {
     let mut e = Event::new(tag::ISOLATED_MARGIN_CHANGED);
     e.key(key.as_array())
         .key(&p.owner)
@@ -296,5 +302,5 @@ fn margin_changed_event(key: &Address, p: &Position, market: &Market, m: &Margin
         .i64(p.isolated_margin)
         .i64(m.collateral)
         .i64(isolated_liquidation_price(p, market));
-    e
+    e.emit();
 }

@@ -34,7 +34,7 @@ pub const NON_DUP_MARKER: u8 = u8::MAX;
 pub const SYSVAR_OWNER: [u8; 32] = Address::from_str_const("Sysvar1111111111111111111111111111111111111").to_bytes();
 /// The System Program.
 pub const SYSTEM_PROGRAM: [u8; 32] = [0; 32];
-/// Lamports per byte of the harness's Rent sysvar (pinocchio's default, 3480 per byte-year x 2 years).
+/// Lamports per byte of the harness's Rent sysvar (pinocchio's default, 6960).
 pub const LAMPORTS_PER_BYTE: u64 = 6960;
 /// Harness result code for an instruction that changed a read-only account (an `InstructionError` in the
 /// runtime, which has no program return code).
@@ -126,7 +126,8 @@ impl Bank {
         bank.set_slot(100);
         let mut rent = Vec::new();
         rent.extend_from_slice(&LAMPORTS_PER_BYTE.to_le_bytes());
-        rent.extend_from_slice(&2.0f64.to_le_bytes());
+        // SIMD-0194 layout, as pinocchio 0.12 reads it: lamports per byte, exemption threshold 1.0, burn percent.
+        rent.extend_from_slice(&1.0f64.to_le_bytes());
         rent.push(50);
         bank.accounts.insert(rent_id(), Account { owner: SYSVAR_OWNER, lamports: 1, data: rent, executable: false });
         bank.accounts.insert(SYSTEM_PROGRAM, Account { owner: [0; 32], lamports: 1, data: Vec::new(), executable: true });
