@@ -157,3 +157,14 @@ fn withdraw_rejections() {
     world.advance(STALENESS + 1);
     assert_eq!(world.withdraw(&user, USDC as u64).err(), Some(code(PerpError::StaleOracle)));
 }
+
+#[test]
+fn balances_beyond_the_documented_limit_are_refused_not_wrapped() {
+    let mut world = World::new();
+    let max = perp_risk_program::math::fixed::MAX_BALANCE as u64;
+    let whale = world.user(max + 10);
+    world.deposit(&whale, max).expect("exactly MAX_BALANCE");
+    assert_eq!(world.deposit(&whale, 1).err(), Some(code(PerpError::LimitExceeded)));
+    assert_eq!(world.margin(&whale).collateral, max as i64);
+    assert_eq!(world.bank.token_balance(&whale.tokens), 10);
+}
