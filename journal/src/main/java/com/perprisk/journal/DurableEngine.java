@@ -29,6 +29,7 @@ public final class DurableEngine implements AutoCloseable
     private final JournalAppender appender;
     private final RiskPipeline pipeline;
     private final SnapshotTaker snapshots;
+    private boolean started;
 
     private DurableEngine(
         final Journal journal, final Recovery.Result recovery, final JournalAppender appender, final RiskPipeline pipeline,
@@ -43,7 +44,7 @@ public final class DurableEngine implements AutoCloseable
     }
 
     /**
-     * Recover and start.
+     * Recover and start: {@link #recover} then {@link #start()}.
      *
      * @param settings        the journal folder and its settings.
      * @param config          engine settings.
@@ -52,10 +53,34 @@ public final class DurableEngine implements AutoCloseable
      * @param wait            wait strategy of the business-logic thread.
      * @param progress        replay progress display.
      * @return the running engine.
+     * @throws JournalException if the folder is unusable or the journal cannot be trusted.
+     */
+    public static DurableEngine start(
+        final JournalSettings settings,
+        final EngineConfig config,
+        final Function<RiskEngine, RiskEventListener> listenerFactory,
+        final int ringSize,
+        final WaitStrategyKind wait,
+        final ReplayProgress progress)
+    {
+        return recover(settings, config, listenerFactory, ringSize, wait, progress).start();
+    }
+
+    /**
+     * Open the journal folder and recover the engine; the pipeline and the snapshot thread are built but not started,
+     * so the owner can finish its own assembly first.
+     *
+     * @param settings        the journal folder and its settings.
+     * @param config          engine settings.
+     * @param listenerFactory makes the output listener for the recovered engine (runs on the business-logic thread).
+     * @param ringSize        ring slots, a power of two.
+     * @param wait            wait strategy of the business-logic thread.
+     * @param progress        replay progress display.
+     * @return the recovered engine, not started.
      * @throws JournalException if the folder is unusable or the journal cannot be trusted (damaged, incompatible, out of
      *                          sequence): the message says where and what to do.
      */
-    public static DurableEngine start(
+    public static DurableEngine recover(
         final JournalSettings settings,
         final EngineConfig config,
         final Function<RiskEngine, RiskEventListener> listenerFactory,
@@ -84,8 +109,6 @@ public final class DurableEngine implements AutoCloseable
             final RiskPipeline pipeline = new RiskPipeline(
                 recovery.engine(), listenerFactory.apply(recovery.engine()), ringSize, wait, appender, recovery.nextSequence());
             final SnapshotTaker snapshots = new SnapshotTaker(journal, store, config, InstrumentAttachmentCodec.INSTANCE);
-            pipeline.start();
-            snapshots.start();
             return new DurableEngine(journal, recovery, appender, pipeline, snapshots);
         }
         catch (final RuntimeException ex)
@@ -105,6 +128,19 @@ public final class DurableEngine implements AutoCloseable
         {
             throw new JournalException("cannot clean the snapshot folder: " + ex, ex);
         }
+    }
+
+    /**
+     * Start the business-logic thread (journal stage first) and the snapshot thread.
+     *
+     * @return this.
+     */
+    public DurableEngine start()
+    {
+        pipeline.start();
+        snapshots.start();
+        started = true;
+        return this;
     }
 
     /** @return the input path: publish commands here */
@@ -153,7 +189,10 @@ public final class DurableEngine implements AutoCloseable
         }
         finally
         {
-            snapshots.close();
+            if (started)
+            {
+                snapshots.close();
+            }
             journal.close();
         }
     }
