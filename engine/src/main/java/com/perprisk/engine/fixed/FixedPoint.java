@@ -142,7 +142,7 @@ public final class FixedPoint
         }
         else
         {
-            q = divlu(hi, lo, c);              // unsigned quotient < 2^64
+            q = divideWide(hi, lo, c);         // unsigned quotient < 2^64
         }
         if (q < 0)
         {
@@ -241,6 +241,42 @@ public final class FixedPoint
     public static boolean within(long value, long limit)
     {
         return value != OVERFLOW & Math.abs(value) <= limit;
+    }
+
+    /**
+     * Unsigned quotient of the 128-bit {@code hi * 2^64 + lo} by {@code c}, for {@code 0 <= hi < c}, {@code c > 0}.
+     *
+     * <p>With {@code c = 2^k * d}, {@code d} odd, the {@code k} factors of two are shifted out first:
+     * {@code floor(floor(n / 2^k) / d) == floor(n / c)} for every non-negative {@code n}, and the shifted value
+     * {@code h * 2^64 + l} has {@code h < d} because {@code hi < c}. Then, fastest first:
+     * <ul>
+     *   <li>{@code h == 0} and {@code l < 2^63}: one signed 64-bit division (every product below {@code 2^63 * 2^k},
+     *       e.g. a notional {@code price * size} below 2^73 over {@link #NOTIONAL_DIVISOR} = {@code 2^10 * 5^10});</li>
+     *   <li>{@code d < 2^32}: two 64-by-32 long-division steps, each quotient digit below {@code 2^32} because the
+     *       running remainder is below {@code d};</li>
+     *   <li>otherwise {@link #divlu} (Knuth algorithm D).</li>
+     * </ul>
+     * When {@code c} is a constant of an inlined caller (the engine's scales), the JIT folds {@code k} and
+     * {@code d} and may turn the divisions by {@code d} into multiplications.
+     */
+    private static long divideWide(final long hi, final long lo, final long c)
+    {
+        final int k = Long.numberOfTrailingZeros(c);   // 0..62 because 0 < c < 2^63
+        final long d = c >>> k;
+        final long h = hi >>> k;                       // < d
+        final long l = k == 0 ? lo : (lo >>> k) | (hi << (64 - k));
+        if (h == 0 && l >= 0)
+        {
+            return l / d;
+        }
+        if (d <= MASK32)
+        {
+            final long n1 = (h << 32) | (l >>> 32);   // < d * 2^32 <= 2^64, unsigned
+            final long q1 = udiv(n1, d);              // < 2^32
+            final long n0 = ((n1 - q1 * d) << 32) | (l & MASK32);   // remainder < d < 2^32, so < d * 2^32 again
+            return (q1 << 32) | udiv(n0, d);
+        }
+        return divlu(hi, lo, c);
     }
 
     /**
