@@ -367,7 +367,7 @@ public final class RiskEngine
         final int slot, final Instrument instrument, final long quantity, final long price, final long fee, final boolean liquidation)
     {
         final int id = instrument.id();
-        int p = positions.find(slot, id);
+        int p = positions.find(accounts, slot, id);
         final long size = p == AccountBook.NONE ? 0 : positions.size(p);
         final long newSizeUnchecked = size + quantity;
         if (newSizeUnchecked > instrument.maxPositionSize() || newSizeUnchecked < -instrument.maxPositionSize())
@@ -717,7 +717,7 @@ public final class RiskEngine
         {
             return RejectReason.PRICE_BAND;
         }
-        final int p = positions.find(slot, id);
+        final int p = positions.find(accounts, slot, id);
         final long size = p == AccountBook.NONE ? 0 : positions.size(p);
         final long newSize = size + quantity;
         if (newSize > instrument.maxPositionSize() || newSize < -instrument.maxPositionSize())
@@ -823,8 +823,7 @@ public final class RiskEngine
             for (int k = 0; k < watched.size(); k++)
             {
                 final int slot = watched.get(k);
-                final int p = positions.find(slot, instrumentId);
-                if (p != AccountBook.NONE && positions.size(p) != 0)
+                if (positions.findOpen(accounts, slot, instrumentId) != AccountBook.NONE)
                 {
                     queue(slot);
                 }

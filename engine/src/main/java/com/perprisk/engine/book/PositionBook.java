@@ -88,6 +88,41 @@ public final class PositionBook
     }
 
     /**
+     * {@link #find(int, int)} that looks through the account's open positions first: they are at most
+     * {@code 32} (usually a few) and are the lines an evaluation of the account reads next anyway, while the map
+     * probe is a cache miss of its own. Only a flat or never-traded pair goes to the map. Same result as
+     * {@link #find(int, int)}: a pair has one slot, open or not.
+     *
+     * @param accounts     the account book (list heads).
+     * @param accountSlot  account slot.
+     * @param instrumentId instrument.
+     * @return position slot or {@link AccountBook#NONE}.
+     */
+    public int find(final AccountBook accounts, final int accountSlot, final int instrumentId)
+    {
+        final int open = findOpen(accounts, accountSlot, instrumentId);
+        return open != AccountBook.NONE ? open : find(accountSlot, instrumentId);
+    }
+
+    /**
+     * @param accounts     the account book (list heads).
+     * @param accountSlot  account slot.
+     * @param instrumentId instrument.
+     * @return the account's open (non-flat) position in the instrument, or {@link AccountBook#NONE} if it has none.
+     */
+    public int findOpen(final AccountBook accounts, final int accountSlot, final int instrumentId)
+    {
+        for (int p = accounts.firstPosition(accountSlot); p != AccountBook.NONE; p = nextOfAccount[p])
+        {
+            if (instrument[p] == instrumentId)
+            {
+                return p;
+            }
+        }
+        return AccountBook.NONE;
+    }
+
+    /**
      * Create a flat position slot (it joins the account's list of open positions when it {@link #open opens}).
      *
      * @param accounts        the account book (for the list head).
