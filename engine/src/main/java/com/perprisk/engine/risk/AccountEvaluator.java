@@ -55,6 +55,9 @@ public final class AccountEvaluator
     private long isolatedMarginTotal;
     private long bandMarkKey;
     private long bandFundingKey;
+    /** Target scale {@link #crossBuffer} was computed for in this evaluation; 0 when none yet. */
+    private long crossBufferScale;
+    private long crossBuffer;
 
     /**
      * @param accounts    account book
@@ -86,6 +89,7 @@ public final class AccountEvaluator
         crossNotional = 0;
         totalNotional = 0;
         isolatedMarginTotal = 0;
+        crossBufferScale = 0;
         for (int p = accounts.firstPosition(slot); p != AccountBook.NONE; p = positions.nextOfAccount(p))
         {
             final long size = positions.size(p);
@@ -427,7 +431,8 @@ public final class AccountEvaluator
         final long buffer = unitBuffer(i, targetScale);
         if (buffer > 0 && unitNotional > 0)
         {
-            share = FixedPoint.mulDiv(buffer, notional[i], unitNotional, Rounding.FLOOR);
+            // The whole unit (an isolated position, or the only cross one): buffer * n / n is exactly the buffer.
+            share = notional[i] == unitNotional ? buffer : FixedPoint.mulDiv(buffer, notional[i], unitNotional, Rounding.FLOOR);
         }
         final long fundingShare = share / 8;
         final long markShare = share - fundingShare;
@@ -457,6 +462,17 @@ public final class AccountEvaluator
             final Instrument instrument = instruments.get(positions.instrument(position[i]));
             return isolatedEquity(i) - maintenanceMargin[i] - ROUNDING_RESERVE - instrument.maintenanceJumpTotal();
         }
+        // The cross buffer is the same for every cross position of the evaluation: computed once per target scale.
+        if (crossBufferScale != targetScale)
+        {
+            crossBuffer = crossBuffer(targetScale);
+            crossBufferScale = targetScale;
+        }
+        return crossBuffer;
+    }
+
+    private long crossBuffer(final long targetScale)
+    {
         long reserve = 0;
         for (int k = 0; k < count; k++)
         {
