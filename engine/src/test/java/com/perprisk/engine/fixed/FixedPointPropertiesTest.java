@@ -314,6 +314,20 @@ class FixedPointPropertiesTest
         checkQuotientNear(quotient, c, bShape, k, bOffset, aDelta, negateA, negateB, rounding);
     }
 
+    /**
+     * Division by the funding divisor's odd part 5^14 (above 2^32) in two passes by 5^7: wide products of any size
+     * over 5^14 times every power of two that fits, against the reference.
+     */
+    @Property(tries = 10_000)
+    void mulDivByTheFundingDivisorOddPartMatchesReference(@ForAll("factor") long a, @ForAll("factor") long b,
+                                                           @ForAll @IntRange(min = 0, max = 29) int k,
+                                                           @ForAll Rounding rounding)
+    {
+        final long c = 6_103_515_625L << k;
+        assertEquals(refMulDiv(a, b, c, rounding), FixedPoint.mulDiv(a, b, c, rounding),
+            () -> "mulDiv(" + a + ", " + b + ", " + c + ", " + rounding + ")");
+    }
+
     /** Every pair of edge factors over every edge and fast-path divisor shifted by each power of two that fits. */
     @Example
     void mulDivMatchesReferenceOnAllEdgeCombinations()
