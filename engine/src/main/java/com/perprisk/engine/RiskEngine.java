@@ -243,7 +243,7 @@ public final class RiskEngine
         int slot = accounts.slotOf(c.accountId());
         if (slot != AccountBook.NONE)
         {
-            if (accounts.collateral(slot) + positions.isolatedMarginOfAccount(accounts, slot) + amount > MAX_BALANCE)
+            if (accounts.collateral(slot) + positions.isolatedMarginOfAccount(slot) + amount > MAX_BALANCE)
             {
                 return RejectReason.BALANCE_LIMIT;
             }
@@ -505,7 +505,7 @@ public final class RiskEngine
             return RejectReason.LIMIT_EXCEEDED;
         }
         if (fundingSettled > 0 &&
-            accounts.collateral(slot) + positions.isolatedMarginOfAccount(accounts, slot) + fundingSettled > MAX_BALANCE)
+            accounts.collateral(slot) + positions.isolatedMarginOfAccount(slot) + fundingSettled > MAX_BALANCE)
         {
             return RejectReason.BALANCE_LIMIT;   // funding received is money from outside, like a deposit
         }

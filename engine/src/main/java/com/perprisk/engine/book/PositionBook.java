@@ -41,6 +41,12 @@ public final class PositionBook
     private long[] realizedPnl;
     private long[] fundingIndex;
     private int[] holderIndex;
+    /**
+     * Derived, per account slot: Σ isolated margin of the account's open positions, kept in step with every change
+     * of a wallet and every open and close, so that {@link #isolatedMarginOfAccount} needs no walk. Not part of the
+     * image or the checksum: {@link #readFrom} rebuilds it from the positions.
+     */
+    private long[] openIsolatedMargin = new long[16];
     private final int[][] holders = new int[Instrument.MAX_ID + 1][];
     private final int[] holderCount = new int[Instrument.MAX_ID + 1];
     private int count;
@@ -146,6 +152,10 @@ public final class PositionBook
         holderIndex[p] = AccountBook.NONE;
         nextOfAccount[p] = AccountBook.NONE;
         slotByKey.put(key(accountSlot, instrumentId), p);
+        if (accountSlot >= openIsolatedMargin.length)
+        {
+            openIsolatedMargin = Arrays.copyOf(openIsolatedMargin, Math.max(accountSlot + 1, openIsolatedMargin.length * 2));
+        }
         return p;
     }
 
@@ -264,6 +274,10 @@ public final class PositionBook
     public void addIsolatedMargin(final int p, final long delta)
     {
         isolatedMargin[p] += delta;
+        if (holderIndex[p] != AccountBook.NONE)
+        {
+            openIsolatedMargin[account[p]] += delta;   // open: counted in its account's sum
+        }
     }
 
     /** @param p position @return realized PnL over the position's life (quote scale) */
@@ -291,18 +305,14 @@ public final class PositionBook
     }
 
     /**
-     * @param accounts    the account book (list heads).
+     * O(1): the sum is maintained as wallets change and positions open and close.
+     *
      * @param accountSlot account slot.
      * @return Σ isolated margin wallets of the account's open positions (a flat position's wallet is empty).
      */
-    public long isolatedMarginOfAccount(final AccountBook accounts, final int accountSlot)
+    public long isolatedMarginOfAccount(final int accountSlot)
     {
-        long total = 0;
-        for (int p = accounts.firstPosition(accountSlot); p != AccountBook.NONE; p = nextOfAccount[p])
-        {
-            total += isolatedMargin[p];
-        }
-        return total;
+        return accountSlot < openIsolatedMargin.length ? openIsolatedMargin[accountSlot] : 0;
     }
 
     /** @param instrumentId instrument @return number of open holders */
@@ -330,6 +340,7 @@ public final class PositionBook
         accounts.firstPosition(accountSlot, p);
         accounts.addOpenPositions(accountSlot, 1);
         addHolder(p);
+        openIsolatedMargin[accountSlot] += isolatedMargin[p];
     }
 
     /**
@@ -357,6 +368,7 @@ public final class PositionBook
         nextOfAccount[p] = AccountBook.NONE;
         accounts.addOpenPositions(accountSlot, -1);
         removeHolder(p);
+        openIsolatedMargin[accountSlot] -= isolatedMargin[p];
     }
 
     private void addHolder(final int p)
@@ -473,6 +485,14 @@ public final class PositionBook
         count = n;
         readHolders(reader, open);
         checkAccountLists(accounts, open);
+        openIsolatedMargin = new long[Math.max(16, accounts.count())];
+        for (int p = 0; p < n; p++)
+        {
+            if (holderIndex[p] != AccountBook.NONE)
+            {
+                openIsolatedMargin[account[p]] += isolatedMargin[p];
+            }
+        }
     }
 
     private void readHolders(final StateReader reader, final int open)
