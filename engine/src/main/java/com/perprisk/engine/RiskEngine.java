@@ -930,9 +930,9 @@ public final class RiskEngine
         emitAccountRisk();
 
         final boolean alert = evaluator.atOrAboveRatio(config.marginAlertRatio());
-        final long ratio = alert ? evaluator.marginRatio() : evaluator.marginRatioRoundedDown();   // on the decision's side
         if (alert != accounts.hasFlag(slot, AccountBook.FLAG_ALERT_RAISED))
         {
+            final long ratio = alert ? evaluator.marginRatio() : evaluator.marginRatioRoundedDown();   // on the decision's side
             accounts.flag(slot, AccountBook.FLAG_ALERT_RAISED, alert);
             listener.onMarginAlert(marginAlert
                 .sequence(sequence)
