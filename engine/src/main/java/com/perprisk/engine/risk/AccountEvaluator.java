@@ -43,6 +43,7 @@ public final class AccountEvaluator
     private final long[] funding = new long[MAX_OPEN_POSITIONS];
     private final long[] initialMargin = new long[MAX_OPEN_POSITIONS];
     private final long[] maintenanceMargin = new long[MAX_OPEN_POSITIONS];
+    private final int[] tier = new int[MAX_OPEN_POSITIONS];
     private int count;
     private int accountSlot;
     private long collateral;
@@ -51,6 +52,8 @@ public final class AccountEvaluator
     private long crossInitialMargin;
     private long crossMaintenanceMargin;
     private long crossNotional;
+    /** Σ over cross positions of their instrument's maintenance jump total plus the rounding reserve. */
+    private long crossReserve;
     private long totalNotional;
     private long isolatedMarginTotal;
     private long bandMarkKey;
@@ -89,6 +92,7 @@ public final class AccountEvaluator
         crossNotional = 0;
         totalNotional = 0;
         isolatedMarginTotal = 0;
+        crossReserve = 0;
         crossBufferScale = 0;
         for (int p = accounts.firstPosition(slot); p != AccountBook.NONE; p = positions.nextOfAccount(p))
         {
@@ -105,8 +109,9 @@ public final class AccountEvaluator
             notional[i] = PositionMath.notional(size, mark);
             unrealizedPnl[i] = PositionMath.unrealizedPnl(size, positions.entryPrice(p), mark);
             funding[i] = PositionMath.fundingEffect(size, positions.fundingIndex(p), instruments.fundingIndex(id));
-            initialMargin[i] = instrument.initialMargin(notional[i], positions.leverage(p));
-            maintenanceMargin[i] = instrument.maintenanceMargin(notional[i]);
+            tier[i] = instrument.tierOf(notional[i]);
+            initialMargin[i] = instrument.initialMargin(notional[i], positions.leverage(p), tier[i]);
+            maintenanceMargin[i] = instrument.maintenanceMargin(notional[i], tier[i]);
             totalNotional += notional[i];
             if (positions.isIsolated(p))
             {
@@ -119,6 +124,7 @@ public final class AccountEvaluator
                 crossInitialMargin += initialMargin[i];
                 crossMaintenanceMargin += maintenanceMargin[i];
                 crossNotional += notional[i];
+                crossReserve += instrument.maintenanceJumpTotal() + ROUNDING_RESERVE;
             }
         }
         return this;
@@ -324,7 +330,7 @@ public final class AccountEvaluator
         final Instrument instrument = instruments.get(positions.instrument(p));
         final long othersMaintenance = isIsolated(i) ? 0 : crossMaintenanceMargin - maintenanceMargin[i];
         return PositionMath.liquidationPrice(
-            instrument, positions.size(p), positions.entryPrice(p), backing(i) - othersMaintenance, instrument.tierOf(notional[i]));
+            instrument, positions.size(p), positions.entryPrice(p), backing(i) - othersMaintenance, tier[i]);
     }
 
     /** @param i index @return bankruptcy price of position i ({@link PositionMath#NO_PRICE} if none) */
@@ -473,16 +479,7 @@ public final class AccountEvaluator
 
     private long crossBuffer(final long targetScale)
     {
-        long reserve = 0;
-        for (int k = 0; k < count; k++)
-        {
-            if (!isIsolated(k))
-            {
-                final Instrument instrument = instruments.get(positions.instrument(position[k]));
-                reserve += instrument.maintenanceJumpTotal() + ROUNDING_RESERVE;
-            }
-        }
-        final long target = FixedPoint.mulDiv(crossMaintenanceMargin + reserve, targetScale, RATE_SCALE, Rounding.CEILING);
+        final long target = FixedPoint.mulDiv(crossMaintenanceMargin + crossReserve, targetScale, RATE_SCALE, Rounding.CEILING);
         return target == OVERFLOW ? -1 : crossEquity() - target;
     }
 
