@@ -243,7 +243,7 @@ public final class RiskEngine
         int slot = accounts.slotOf(c.accountId());
         if (slot != AccountBook.NONE)
         {
-            if (accounts.collateral(slot) + positions.isolatedMarginOfAccount(accounts, slot) + amount > MAX_BALANCE)
+            if (accounts.collateral(slot) + positions.isolatedMarginOfAccount(slot) + amount > MAX_BALANCE)
             {
                 return RejectReason.BALANCE_LIMIT;
             }
@@ -367,7 +367,7 @@ public final class RiskEngine
         final int slot, final Instrument instrument, final long quantity, final long price, final long fee, final boolean liquidation)
     {
         final int id = instrument.id();
-        int p = positions.find(slot, id);
+        int p = positions.find(accounts, slot, id);
         final long size = p == AccountBook.NONE ? 0 : positions.size(p);
         final long newSizeUnchecked = size + quantity;
         if (newSizeUnchecked > instrument.maxPositionSize() || newSizeUnchecked < -instrument.maxPositionSize())
@@ -505,7 +505,7 @@ public final class RiskEngine
             return RejectReason.LIMIT_EXCEEDED;
         }
         if (fundingSettled > 0 &&
-            accounts.collateral(slot) + positions.isolatedMarginOfAccount(accounts, slot) + fundingSettled > MAX_BALANCE)
+            accounts.collateral(slot) + positions.isolatedMarginOfAccount(slot) + fundingSettled > MAX_BALANCE)
         {
             return RejectReason.BALANCE_LIMIT;   // funding received is money from outside, like a deposit
         }
@@ -717,7 +717,7 @@ public final class RiskEngine
         {
             return RejectReason.PRICE_BAND;
         }
-        final int p = positions.find(slot, id);
+        final int p = positions.find(accounts, slot, id);
         final long size = p == AccountBook.NONE ? 0 : positions.size(p);
         final long newSize = size + quantity;
         if (newSize > instrument.maxPositionSize() || newSize < -instrument.maxPositionSize())
@@ -823,8 +823,7 @@ public final class RiskEngine
             for (int k = 0; k < watched.size(); k++)
             {
                 final int slot = watched.get(k);
-                final int p = positions.find(slot, instrumentId);
-                if (p != AccountBook.NONE && positions.size(p) != 0)
+                if (positions.findOpen(accounts, slot, instrumentId) != AccountBook.NONE)
                 {
                     queue(slot);
                 }
@@ -931,9 +930,9 @@ public final class RiskEngine
         emitAccountRisk();
 
         final boolean alert = evaluator.atOrAboveRatio(config.marginAlertRatio());
-        final long ratio = alert ? evaluator.marginRatio() : evaluator.marginRatioRoundedDown();   // on the decision's side
         if (alert != accounts.hasFlag(slot, AccountBook.FLAG_ALERT_RAISED))
         {
+            final long ratio = alert ? evaluator.marginRatio() : evaluator.marginRatioRoundedDown();   // on the decision's side
             accounts.flag(slot, AccountBook.FLAG_ALERT_RAISED, alert);
             listener.onMarginAlert(marginAlert
                 .sequence(sequence)

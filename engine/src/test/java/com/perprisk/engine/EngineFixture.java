@@ -1,5 +1,7 @@
 package com.perprisk.engine;
 
+import com.perprisk.engine.book.AccountBook;
+import com.perprisk.engine.book.PositionBook;
 import com.perprisk.engine.command.CommandEvent;
 import com.perprisk.engine.fixed.FixedPoint;
 import com.perprisk.engine.instrument.Instrument;
@@ -8,6 +10,7 @@ import static com.perprisk.engine.fixed.FixedPoint.PRICE_DECIMALS;
 import static com.perprisk.engine.fixed.FixedPoint.QUOTE_DECIMALS;
 import static com.perprisk.engine.fixed.FixedPoint.RATE_DECIMALS;
 import static com.perprisk.engine.fixed.FixedPoint.SIZE_DECIMALS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Drives a {@link RiskEngine} directly (no ring) with decimal strings, one command at a time. */
 public final class EngineFixture
@@ -175,5 +178,21 @@ public final class EngineFixture
             .tier(0, maxLeverage, rate(mmr), Instrument.DERIVED)
             .maxPrice(price("100000"))
             .build();
+    }
+
+    /** The incrementally kept Σ isolated margin of each account's open positions equals a walk of its open list. */
+    public static void assertOpenIsolatedMarginSums(final RiskEngine engine)
+    {
+        final AccountBook accounts = engine.accounts();
+        final PositionBook positions = engine.positions();
+        for (int slot = 0; slot < accounts.count(); slot++)
+        {
+            long walked = 0;
+            for (int p = accounts.firstPosition(slot); p != AccountBook.NONE; p = positions.nextOfAccount(p))
+            {
+                walked += positions.isolatedMargin(p);
+            }
+            assertEquals(walked, positions.isolatedMarginOfAccount(slot), "open isolated margin of account slot " + slot);
+        }
     }
 }

@@ -106,6 +106,7 @@ class RiskEnginePropertiesTest
             assertEquals(fullLog.detections, indexedLog.detections, () -> "same candidates and alerts, same order, after " + command);
             assertEquals(fullScan.checksum(), indexed.checksum(), () -> "same state after " + command);
             assertEquals(0, indexed.ledgerImbalance(), () -> "money conserved after " + command);
+            EngineFixture.assertOpenIsolatedMarginSums(indexed);
             final boolean readOnly = command.type() == CommandType.PRE_TRADE_CHECK || command.type() == CommandType.QUERY_ACCOUNT;
             if (indexedLog.reason != RejectReason.NONE || readOnly)
             {

@@ -90,6 +90,9 @@ public final class FixedPoint
     public static final long OVERFLOW = Long.MIN_VALUE;
 
     private static final long MASK32 = 0xFFFF_FFFFL;
+    /** 5^7: the odd part of {@link #FUNDING_DIVISOR} (2^14 * 5^14) is its square, and it is below 2^31. */
+    private static final long FIVE_POW_7 = 78_125L;
+    private static final long FIVE_POW_14 = FIVE_POW_7 * FIVE_POW_7;
 
     /** Largest supported {@code decimals} for the edge methods (10^18 is the largest power of ten in a long). */
     private static final int MAX_DECIMALS = 18;
@@ -142,7 +145,7 @@ public final class FixedPoint
         }
         else
         {
-            q = divlu(hi, lo, c);              // unsigned quotient < 2^64
+            q = divideWide(hi, lo, c);         // unsigned quotient < 2^64
         }
         if (q < 0)
         {
@@ -241,6 +244,72 @@ public final class FixedPoint
     public static boolean within(long value, long limit)
     {
         return value != OVERFLOW & Math.abs(value) <= limit;
+    }
+
+    /**
+     * Unsigned quotient of the 128-bit {@code hi * 2^64 + lo} by {@code c}, for {@code 0 <= hi < c}, {@code c > 0}.
+     *
+     * <p>With {@code c = 2^k * d}, {@code d} odd, the {@code k} factors of two are shifted out first:
+     * {@code floor(floor(n / 2^k) / d) == floor(n / c)} for every non-negative {@code n}, and the shifted value
+     * {@code h * 2^64 + l} has {@code h < d} because {@code hi < c}. Then, fastest first:
+     * <ul>
+     *   <li>{@code h == 0} and {@code l < 2^63}: one signed 64-bit division (every product below {@code 2^63 * 2^k},
+     *       e.g. a notional {@code price * size} below 2^73 over {@link #NOTIONAL_DIVISOR} = {@code 2^10 * 5^10});</li>
+     *   <li>{@code d < 2^32}: two 64-by-32 long-division steps, each quotient digit below {@code 2^32} because the
+     *       running remainder is below {@code d};</li>
+     *   <li>otherwise {@link #divlu} (Knuth algorithm D).</li>
+     * </ul>
+     * When {@code c} is a constant of an inlined caller (the engine's scales), the JIT folds {@code k} and
+     * {@code d} and may turn the divisions by {@code d} into multiplications.
+     */
+    private static long divideWide(final long hi, final long lo, final long c)
+    {
+        final int k = Long.numberOfTrailingZeros(c);   // 0..62 because 0 < c < 2^63
+        final long d = c >>> k;
+        final long h = hi >>> k;                       // < d
+        final long l = k == 0 ? lo : (lo >>> k) | (hi << (64 - k));
+        if (h == 0 && l >= 0)
+        {
+            return l / d;
+        }
+        if (d <= MASK32)
+        {
+            final long n1 = (h << 32) | (l >>> 32);   // < d * 2^32 <= 2^64, unsigned
+            final long q1 = udiv(n1, d);              // < 2^32
+            final long n0 = ((n1 - q1 * d) << 32) | (l & MASK32);   // remainder < d < 2^32, so < d * 2^32 again
+            return (q1 << 32) | udiv(n0, d);
+        }
+        if (d == FIVE_POW_14)
+        {
+            return divideByFivePow14(h, l);
+        }
+        return divlu(hi, lo, c);
+    }
+
+    /**
+     * {@code floor((h * 2^64 + l) / 5^14)} for {@code h < 5^14} (the funding divisor's odd part, above 2^32): two
+     * passes of 32-bit-digit long division by {@code 5^7}, since {@code floor(floor(n / a) / b) == floor(n / (a * b))}.
+     * Every running remainder is below {@code 5^7 < 2^17}, so each step divides a value below {@code 2^49} and gives a
+     * digit below {@code 2^32}; all divisions are by the constant {@code 5^7}, which the JIT turns into multiplications.
+     * The second pass's upper digits are zero because the quotient is below {@code 2^64} ({@code h < 5^14}).
+     */
+    private static long divideByFivePow14(final long h, final long l)
+    {
+        final long d = FIVE_POW_7;
+        // First pass: the four 32-bit digits of h:l, most significant first (h < 2^33, so its top digit is tiny).
+        final long a3 = (h >>> 32) / d;
+        long n = (((h >>> 32) - a3 * d) << 32) | (h & MASK32);
+        final long a2 = n / d;
+        n = ((n - a2 * d) << 32) | (l >>> 32);
+        final long a1 = n / d;
+        n = ((n - a1 * d) << 32) | (l & MASK32);
+        final long a0 = n / d;
+        // Second pass over the quotient digits a3 a2 a1 a0.
+        n = ((a3 - (a3 / d) * d) << 32) | a2;
+        n = ((n - (n / d) * d) << 32) | a1;
+        final long b1 = n / d;
+        n = ((n - b1 * d) << 32) | a0;
+        return (b1 << 32) | (n / d);
     }
 
     /**

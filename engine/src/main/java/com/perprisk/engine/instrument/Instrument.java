@@ -340,8 +340,18 @@ public final class Instrument
      */
     public long initialMargin(final long notional, final int leverage)
     {
-        final int tierLeverage = tierMaxLeverage[tierOf(notional)];
-        return FixedPoint.div(notional, Math.min(leverage, tierLeverage), Rounding.CEILING);
+        return initialMargin(notional, leverage, tierOf(notional));
+    }
+
+    /**
+     * @param notional absolute notional (quote scale)
+     * @param leverage the account's leverage setting
+     * @param tier     the notional's tier, {@link #tierOf}{@code (notional)}
+     * @return {@code ceil(notional / min(leverage, max leverage of the tier))}.
+     */
+    public long initialMargin(final long notional, final int leverage, final int tier)
+    {
+        return FixedPoint.div(notional, Math.min(leverage, tierMaxLeverage[tier]), Rounding.CEILING);
     }
 
     @Override

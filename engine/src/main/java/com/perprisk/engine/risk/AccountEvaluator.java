@@ -43,6 +43,7 @@ public final class AccountEvaluator
     private final long[] funding = new long[MAX_OPEN_POSITIONS];
     private final long[] initialMargin = new long[MAX_OPEN_POSITIONS];
     private final long[] maintenanceMargin = new long[MAX_OPEN_POSITIONS];
+    private final int[] tier = new int[MAX_OPEN_POSITIONS];
     private int count;
     private int accountSlot;
     private long collateral;
@@ -51,10 +52,15 @@ public final class AccountEvaluator
     private long crossInitialMargin;
     private long crossMaintenanceMargin;
     private long crossNotional;
+    /** Σ over cross positions of their instrument's maintenance jump total plus the rounding reserve. */
+    private long crossReserve;
     private long totalNotional;
     private long isolatedMarginTotal;
     private long bandMarkKey;
     private long bandFundingKey;
+    /** Target scale {@link #crossBuffer} was computed for in this evaluation; 0 when none yet. */
+    private long crossBufferScale;
+    private long crossBuffer;
 
     /**
      * @param accounts    account book
@@ -86,6 +92,8 @@ public final class AccountEvaluator
         crossNotional = 0;
         totalNotional = 0;
         isolatedMarginTotal = 0;
+        crossReserve = 0;
+        crossBufferScale = 0;
         for (int p = accounts.firstPosition(slot); p != AccountBook.NONE; p = positions.nextOfAccount(p))
         {
             final long size = positions.size(p);
@@ -101,8 +109,9 @@ public final class AccountEvaluator
             notional[i] = PositionMath.notional(size, mark);
             unrealizedPnl[i] = PositionMath.unrealizedPnl(size, positions.entryPrice(p), mark);
             funding[i] = PositionMath.fundingEffect(size, positions.fundingIndex(p), instruments.fundingIndex(id));
-            initialMargin[i] = instrument.initialMargin(notional[i], positions.leverage(p));
-            maintenanceMargin[i] = instrument.maintenanceMargin(notional[i]);
+            tier[i] = instrument.tierOf(notional[i]);
+            initialMargin[i] = instrument.initialMargin(notional[i], positions.leverage(p), tier[i]);
+            maintenanceMargin[i] = instrument.maintenanceMargin(notional[i], tier[i]);
             totalNotional += notional[i];
             if (positions.isIsolated(p))
             {
@@ -115,6 +124,7 @@ public final class AccountEvaluator
                 crossInitialMargin += initialMargin[i];
                 crossMaintenanceMargin += maintenanceMargin[i];
                 crossNotional += notional[i];
+                crossReserve += instrument.maintenanceJumpTotal() + ROUNDING_RESERVE;
             }
         }
         return this;
@@ -320,7 +330,7 @@ public final class AccountEvaluator
         final Instrument instrument = instruments.get(positions.instrument(p));
         final long othersMaintenance = isIsolated(i) ? 0 : crossMaintenanceMargin - maintenanceMargin[i];
         return PositionMath.liquidationPrice(
-            instrument, positions.size(p), positions.entryPrice(p), backing(i) - othersMaintenance, instrument.tierOf(notional[i]));
+            instrument, positions.size(p), positions.entryPrice(p), backing(i) - othersMaintenance, tier[i]);
     }
 
     /** @param i index @return bankruptcy price of position i ({@link PositionMath#NO_PRICE} if none) */
@@ -427,7 +437,8 @@ public final class AccountEvaluator
         final long buffer = unitBuffer(i, targetScale);
         if (buffer > 0 && unitNotional > 0)
         {
-            share = FixedPoint.mulDiv(buffer, notional[i], unitNotional, Rounding.FLOOR);
+            // The whole unit (an isolated position, or the only cross one): buffer * n / n is exactly the buffer.
+            share = notional[i] == unitNotional ? buffer : FixedPoint.mulDiv(buffer, notional[i], unitNotional, Rounding.FLOOR);
         }
         final long fundingShare = share / 8;
         final long markShare = share - fundingShare;
@@ -457,16 +468,18 @@ public final class AccountEvaluator
             final Instrument instrument = instruments.get(positions.instrument(position[i]));
             return isolatedEquity(i) - maintenanceMargin[i] - ROUNDING_RESERVE - instrument.maintenanceJumpTotal();
         }
-        long reserve = 0;
-        for (int k = 0; k < count; k++)
+        // The cross buffer is the same for every cross position of the evaluation: computed once per target scale.
+        if (crossBufferScale != targetScale)
         {
-            if (!isIsolated(k))
-            {
-                final Instrument instrument = instruments.get(positions.instrument(position[k]));
-                reserve += instrument.maintenanceJumpTotal() + ROUNDING_RESERVE;
-            }
+            crossBuffer = crossBuffer(targetScale);
+            crossBufferScale = targetScale;
         }
-        final long target = FixedPoint.mulDiv(crossMaintenanceMargin + reserve, targetScale, RATE_SCALE, Rounding.CEILING);
+        return crossBuffer;
+    }
+
+    private long crossBuffer(final long targetScale)
+    {
+        final long target = FixedPoint.mulDiv(crossMaintenanceMargin + crossReserve, targetScale, RATE_SCALE, Rounding.CEILING);
         return target == OVERFLOW ? -1 : crossEquity() - target;
     }
 

@@ -75,10 +75,16 @@ public final class LiquidationIndex
      */
     public void place(final int position, final int instrumentId, final boolean isLong, final long markKey, final long fundingKey)
     {
-        remove(position, instrumentId);
-        side[position] = isLong ? SIDE_LONG : SIDE_SHORT;
-        (isLong ? longByMark : shortByMark)[instrumentId].insert(position, markKey, markIndex);
-        (isLong ? longByFunding : shortByFunding)[instrumentId].insert(position, fundingKey, fundingIndex);
+        final byte newSide = isLong ? SIDE_LONG : SIDE_SHORT;
+        ensureCapacity(position);
+        if (side[position] != newSide)
+        {
+            remove(position, instrumentId);
+            side[position] = newSide;
+        }
+        // Same side: the keys move in place (a trigger popped by a tick is re-inserted); unchanged keys cost nothing.
+        (isLong ? longByMark : shortByMark)[instrumentId].update(position, markKey, markIndex);
+        (isLong ? longByFunding : shortByFunding)[instrumentId].update(position, fundingKey, fundingIndex);
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.Arrays;
 
 /**
  * A binary heap of position slots keyed by a long trigger value, min- or max-ordered, with O(log n)
- * insert, remove-any and pop. A position's index inside the heap lives in an {@code int[]} owned by
+ * insert, remove-any, update-in-place and pop. A position's index inside the heap lives in an {@code int[]} owned by
  * the caller (one array per family of heaps, since a position sits in at most one heap of a family),
  * so removal needs no search.
  *
@@ -51,6 +51,40 @@ final class PositionHeap
         keys[i] = key;
         indexOf[position] = i;
         siftUp(i, indexOf);
+    }
+
+    /**
+     * Set a position's key: in place when it is in this heap (one sift, up or down, from where it is; nothing when
+     * the key is unchanged), else inserted. The heap then holds the same (position, key) pairs as after
+     * {@code remove} and {@code insert}, possibly in another array order, which nothing observes: the fired sets
+     * depend only on the keys.
+     *
+     * @param position position slot.
+     * @param key      its new key.
+     * @param indexOf  index family of this heap.
+     */
+    void update(final int position, final long key, final int[] indexOf)
+    {
+        final int i = indexOf[position];
+        if (i == ABSENT)
+        {
+            insert(position, key, indexOf);
+            return;
+        }
+        final long old = keys[i];
+        if (key == old)
+        {
+            return;
+        }
+        keys[i] = key;
+        if (above(key, old))
+        {
+            siftUp(i, indexOf);
+        }
+        else
+        {
+            siftDown(i, indexOf);
+        }
     }
 
     /** @return the position at the top, removed. Only when {@link #size()} &gt; 0. */

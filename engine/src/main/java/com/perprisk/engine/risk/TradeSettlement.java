@@ -135,7 +135,7 @@ public final class TradeSettlement
 
         // MAX_BALANCE bounds the account's money (collateral + isolated wallets); only money from outside can raise it.
         final long inflow = fundingSettled + realized - fee + deficitCovered;
-        if (!liquidation && inflow > 0 && collateral + positions.isolatedMarginOfAccount(accounts, slot) + inflow > MAX_BALANCE)
+        if (!liquidation && inflow > 0 && collateral + positions.isolatedMarginOfAccount(slot) + inflow > MAX_BALANCE)
         {
             return RejectReason.BALANCE_LIMIT;
         }

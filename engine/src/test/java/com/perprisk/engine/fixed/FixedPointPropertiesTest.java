@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -258,6 +259,107 @@ class FixedPointPropertiesTest
         assertEquals(refMulDiv(a, b, c, rounding), actual,
             () -> "mulDiv(" + a + ", " + b + ", " + c + ", " + rounding + ")");
         return actual;
+    }
+
+    /**
+     * Divisors shaped for the wide-product fast paths: {@code c = d * 2^k} with an odd part {@code d} next to 2^31,
+     * next to 2^32 (both sides of the two-step limit), small, random below 2^32, random above it, or the odd part of
+     * an engine scale, shifted by every k that keeps c below 2^63.
+     */
+    @Provide
+    Arbitrary<Long> fastPathDivisor()
+    {
+        final Arbitrary<Long> odd = Arbitraries.frequencyOf(
+                Tuple.of(2, Arbitraries.longs().between(-4, 4).map(x -> (1L << 31) + x)),
+                Tuple.of(2, Arbitraries.longs().between(-4, 4).map(x -> (1L << 32) + x)),
+                Tuple.of(1, Arbitraries.longs().between(1, 1000)),
+                Tuple.of(2, Arbitraries.longs().between(1, (1L << 32) - 1)),
+                Tuple.of(1, Arbitraries.longs().between(1L << 32, 1L << 40)),
+                Tuple.of(2, Arbitraries.of(FixedPoint.RATE_SCALE, FixedPoint.NOTIONAL_DIVISOR, FixedPoint.FUNDING_DIVISOR,
+                    FixedPoint.FUNDING_RATE_DIVISOR, FixedPoint.FUNDING_INDEX_SCALE, FixedPoint.QUOTE_SCALE)))
+            .map(v -> v >>> Long.numberOfTrailingZeros(v));
+        return Combinators.combine(odd, Arbitraries.integers().between(0, 62))
+            .as((d, k) -> d << Math.min(k, Long.numberOfLeadingZeros(d) - 1));
+    }
+
+    private static final BigInteger[] SHIFT_TARGETS = {
+        BigInteger.ONE.shiftLeft(63), BigInteger.ONE.shiftLeft(64), BigInteger.ONE.shiftLeft(126), BigInteger.ONE.shiftLeft(32),
+    };
+
+    /**
+     * The fast paths of the wide division against the reference: products steered so that, shifted right by c's
+     * factors of two, they lie next to 2^63 (the limit of the one-division path), 2^64, 2^126 or 2^32 (the carry
+     * between the two 32-bit steps), both signs, both roundings; and free factors (target 4).
+     */
+    @Property(tries = 20_000)
+    void mulDivFastPathsMatchReference(@ForAll("fastPathDivisor") long c,
+                                       @ForAll @IntRange(min = 0, max = 4) int target,
+                                       @ForAll @IntRange(min = 0, max = 3) int bShape,
+                                       @ForAll @IntRange(min = 1, max = 9) int k,
+                                       @ForAll @LongRange(min = -1000, max = 1000) long bOffset,
+                                       @ForAll @LongRange(min = -2, max = 2) long aDelta,
+                                       @ForAll boolean negateA, @ForAll boolean negateB,
+                                       @ForAll("factor") long a, @ForAll("factor") long b,
+                                       @ForAll Rounding rounding)
+    {
+        if (target == SHIFT_TARGETS.length)
+        {
+            assertEquals(refMulDiv(a, b, c, rounding), FixedPoint.mulDiv(a, b, c, rounding),
+                () -> "mulDiv(" + a + ", " + b + ", " + c + ", " + rounding + ")");
+            return;
+        }
+        // A quotient q means a product near q * c; shifted right by c's twos, near q * (odd part of c).
+        final BigInteger odd = BigInteger.valueOf(c >>> Long.numberOfTrailingZeros(c));
+        final BigInteger quotient = SHIFT_TARGETS[target].divide(odd).max(BigInteger.ONE);
+        checkQuotientNear(quotient, c, bShape, k, bOffset, aDelta, negateA, negateB, rounding);
+    }
+
+    /**
+     * Division by the funding divisor's odd part 5^14 (above 2^32) in two passes by 5^7: wide products of any size
+     * over 5^14 times every power of two that fits, against the reference.
+     */
+    @Property(tries = 10_000)
+    void mulDivByTheFundingDivisorOddPartMatchesReference(@ForAll("factor") long a, @ForAll("factor") long b,
+                                                           @ForAll @IntRange(min = 0, max = 29) int k,
+                                                           @ForAll Rounding rounding)
+    {
+        final long c = 6_103_515_625L << k;
+        assertEquals(refMulDiv(a, b, c, rounding), FixedPoint.mulDiv(a, b, c, rounding),
+            () -> "mulDiv(" + a + ", " + b + ", " + c + ", " + rounding + ")");
+    }
+
+    /** Every pair of edge factors over every edge and fast-path divisor shifted by each power of two that fits. */
+    @Example
+    void mulDivMatchesReferenceOnAllEdgeCombinations()
+    {
+        final long[] odd = {1, 3, 5, (1L << 31) - 1, (1L << 31) + 1, (1L << 32) - 1, (1L << 32) + 1, 390_625L,
+            9_765_625L, 6_103_515_625L, 625L};
+        for (final long d : odd)
+        {
+            for (int k = 0; k < Long.numberOfLeadingZeros(d); k++)
+            {
+                checkAllEdgePairs(d << k);
+            }
+        }
+        for (final Long c : DIVISOR_EDGES)
+        {
+            checkAllEdgePairs(c);
+        }
+    }
+
+    private static void checkAllEdgePairs(final long c)
+    {
+        for (final Long a : FACTOR_EDGES)
+        {
+            for (final Long b : FACTOR_EDGES)
+            {
+                for (final Rounding rounding : Rounding.values())
+                {
+                    assertEquals(refMulDiv(a, b, c, rounding), FixedPoint.mulDiv(a, b, c, rounding),
+                        () -> "mulDiv(" + a + ", " + b + ", " + c + ", " + rounding + ")");
+                }
+            }
+        }
     }
 
     @Property(tries = 3_000)

@@ -1,6 +1,7 @@
 package com.perprisk.engine.state;
 
 import com.perprisk.engine.EngineConfig;
+import com.perprisk.engine.EngineFixture;
 import com.perprisk.engine.LiquidationDetection;
 import com.perprisk.engine.RandomCommandStream;
 import com.perprisk.engine.RecordingListener;
@@ -97,6 +98,7 @@ class EngineImageTest
         assertEquals(original.engine.lastSequence(), restored.lastSequence());
         assertEquals(original.engine.insuranceFund(), restored.insuranceFund());
         assertArrayEquals(image, image(restored), "the image of the restored engine is the same image");
+        EngineFixture.assertOpenIsolatedMarginSums(restored);
 
         final RecordingListener restoredEvents = new RecordingListener();
         for (int n = cut; n < COMMANDS; n++)
