@@ -1,5 +1,6 @@
 package com.perprisk.engine.pipeline;
 
+import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
@@ -60,6 +61,35 @@ public final class RiskPipeline implements AutoCloseable
     public long publish(final CommandEvent template)
     {
         final long sequence = ring.next();
+        try
+        {
+            ring.get(sequence).copyFrom(template).sequence(sequence);
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+        return sequence;
+    }
+
+    /**
+     * Like {@link #publish} but never waits: a producer that must not block (a network gateway) applies back-pressure
+     * upstream instead. Allocation-free (the Disruptor's capacity exception is a pre-allocated singleton).
+     *
+     * @param template a producer-owned event filled with one of its {@code set*} methods.
+     * @return the sequence assigned to the input, or -1 if the ring is full and nothing was published.
+     */
+    public long tryPublish(final CommandEvent template)
+    {
+        final long sequence;
+        try
+        {
+            sequence = ring.tryNext();
+        }
+        catch (final InsufficientCapacityException ex)
+        {
+            return -1;
+        }
         try
         {
             ring.get(sequence).copyFrom(template).sequence(sequence);

@@ -1,0 +1,468 @@
+package com.perprisk.gateway;
+
+import com.perprisk.engine.command.CommandEvent;
+import com.perprisk.engine.pipeline.RiskPipeline;
+import com.perprisk.protocol.sbe.DisconnectReason;
+import com.perprisk.protocol.sbe.LogonAcceptedEncoder;
+import com.perprisk.protocol.sbe.LogonDecoder;
+import com.perprisk.protocol.sbe.MessageHeaderEncoder;
+import com.perprisk.protocol.sbe.RejectReason;
+import com.perprisk.protocol.sbe.SessionClosedEncoder;
+import io.aeron.Aeron;
+import io.aeron.ControlledFragmentAssembler;
+import io.aeron.ExclusivePublication;
+import io.aeron.Publication;
+import io.aeron.Subscription;
+import io.aeron.logbuffer.ControlledFragmentHandler;
+import io.aeron.logbuffer.Header;
+import org.agrona.CloseHelper;
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.collections.Int2ObjectHashMap;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.ControlledMessageHandler;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static java.nio.ByteOrder.LITTLE_ENDIAN;
+
+/**
+ * The gateway's duty cycle, run by one thread (an Agrona {@code AgentRunner}): polls the command stream, checks and
+ * translates each frame and hands good commands to the engine's ring; drains the hand-off from the business-logic
+ * thread onto the risk feed and the sessions' response publications; and keeps the sessions (logon, response channel
+ * connect, client gone, slow consumer).
+ *
+ * <p>It never blocks: a full engine ring back-pressures the command stream (the frame is polled again later); a
+ * back-pressured feed is retried on the next cycle; a session whose response publication has no room is a slow consumer
+ * and is disconnected with {@code SessionClosed(SLOW_CONSUMER)}, counted and logged. Every request gets exactly one
+ * {@code CommandResponse} while its session lives: from the engine, or from here for what never reaches the engine.
+ */
+public final class Gateway implements Agent
+{
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    private static final int FRAGMENT_LIMIT = 64;
+    private static final int DRAIN_LIMIT = 256;
+    private static final long HOUSEKEEPING_INTERVAL_NS = 1_000_000;
+    private static final int ADMIN_ACTION_RETRIES = 3;
+    private static final int NO_SESSION_LOG_KIND = 0;
+
+    private final GatewayConfig config;
+    private final Aeron aeron;
+    private final ApiKeys keys;
+    private final RiskPipeline pipeline;
+    private final RingBuffer outbound;
+    private final GatewayCounters counters;
+    private final EpochNanoClock epochClock;
+    private final NanoClock nanoClock;
+    private final Subscription commands;
+    private final ExclusivePublication feed;
+    private final ControlledFragmentAssembler assembler = new ControlledFragmentAssembler(this::onFragment);
+    private final ControlledMessageHandler drainHandler = this::onOutbound;
+    private final CommandTranslator translator;
+    private final CommandTranslator.LogonRequest logonRequest = new CommandTranslator.LogonRequest();
+    private final CommandEvent command = new CommandEvent();
+    private final Int2ObjectHashMap<Session> sessionsByAeronSession = new Int2ObjectHashMap<>();
+    private final Int2ObjectHashMap<Session> sessionsById = new Int2ObjectHashMap<>();
+    private final List<Session> toClose = new ArrayList<>();
+    private final List<Session> toAnswer = new ArrayList<>();
+    private final MutableDirectBuffer sendBuffer = new ExpandableArrayBuffer(256);
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final Responses responses = new Responses();
+    private final LogonAcceptedEncoder logonAccepted = new LogonAcceptedEncoder();
+    private final SessionClosedEncoder sessionClosed = new SessionClosedEncoder();
+    private final RateLimitedLog badInputLog;
+
+    private volatile boolean intakeOpen = true;
+    private volatile boolean intakeClosed;
+    private int nextSessionId = 1;
+    private int connecting;
+    private long lastFeedSequence;
+    private long nextHousekeepingNs;
+
+    /**
+     * Subscribe to the command stream and add the feed publication.
+     *
+     * @param config     channels, limits and timeouts (validated).
+     * @param aeron      a connected client.
+     * @param keys       API keys.
+     * @param pipeline   the engine's input ring.
+     * @param outbound   the hand-off from the business-logic thread (this agent is its only consumer).
+     * @param counters   metrics.
+     * @param epochClock event time for commands.
+     * @param nanoClock  monotonic time for timeouts.
+     */
+    public Gateway(
+        final GatewayConfig config,
+        final Aeron aeron,
+        final ApiKeys keys,
+        final RiskPipeline pipeline,
+        final RingBuffer outbound,
+        final GatewayCounters counters,
+        final EpochNanoClock epochClock,
+        final NanoClock nanoClock)
+    {
+        this.config = config.validate();
+        this.aeron = aeron;
+        this.keys = keys;
+        this.pipeline = pipeline;
+        this.outbound = outbound;
+        this.counters = counters;
+        this.epochClock = epochClock;
+        this.nanoClock = nanoClock;
+        translator = new CommandTranslator(config.maxCommandLength());
+        badInputLog = new RateLimitedLog(LOG, config.rejectLogIntervalNs(), 1 + RejectReason.values().length);
+        commands = aeron.addSubscription(config.commandChannel(), config.commandStreamId());
+        feed = aeron.addExclusivePublication(config.feedChannel(), config.feedStreamId());
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "risk-gateway";
+    }
+
+    /** Stop taking commands (shutdown: the engine then drains what it has; responses keep flowing). Any thread. */
+    public void closeIntake()
+    {
+        intakeOpen = false;
+    }
+
+    /** @return true once the gateway thread has seen {@link #closeIntake()} and will hand the engine nothing more */
+    public boolean isIntakeClosed()
+    {
+        return intakeClosed;
+    }
+
+    @Override
+    public int doWork()
+    {
+        int work = 0;
+        if (intakeOpen)
+        {
+            work += commands.controlledPoll(assembler, FRAGMENT_LIMIT);
+        }
+        else if (!intakeClosed)
+        {
+            intakeClosed = true;
+        }
+        work += outbound.controlledRead(drainHandler, DRAIN_LIMIT);
+        final long now = nanoClock.nanoTime();
+        if (connecting > 0 || now >= nextHousekeepingNs)
+        {
+            nextHousekeepingNs = now + HOUSEKEEPING_INTERVAL_NS;
+            work += housekeeping(now);
+        }
+        return work;
+    }
+
+    @Override
+    public void onClose()
+    {
+        outbound.read((type, buffer, index, length) -> onOutbound(type, buffer, index, length));
+        for (final Session session : sessionsById.values())
+        {
+            toClose.add(session);
+        }
+        for (final Session session : toClose)
+        {
+            close(session, DisconnectReason.SHUTDOWN, "gateway shutting down");
+        }
+        toClose.clear();
+        CloseHelper.closeAll(commands, feed);
+    }
+
+    // ------------------------------------------------------------------ commands in
+
+    private ControlledFragmentHandler.Action onFragment(final DirectBuffer buffer, final int offset, final int length, final Header frameHeader)
+    {
+        final Session session = sessionsByAeronSession.get(frameHeader.sessionId());
+        final RejectReason structure = translator.check(buffer, offset, length);
+        if (structure != RejectReason.NONE)
+        {
+            reject(session, structure, frameHeader.sessionId());
+        }
+        else if (translator.isLogon())
+        {
+            onLogon(session, buffer, offset, frameHeader.sessionId());
+        }
+        else if (session == null || session.state != Session.ACTIVE)
+        {
+            reject(session, RejectReason.NOT_LOGGED_ON, frameHeader.sessionId());
+        }
+        else if (translator.isLogoff())
+        {
+            respond(session, RejectReason.NONE);
+            close(session, DisconnectReason.LOGGED_OFF, "logged off");
+        }
+        else
+        {
+            final RejectReason reason = translator.translate(buffer, offset, session.key, epochClock.nanoTime(), command);
+            if (reason != RejectReason.NONE)
+            {
+                reject(session, reason, frameHeader.sessionId());
+            }
+            else if (pipeline.tryPublish(command.origin(session.id)) < 0)
+            {
+                counters.engineBackPressure.increment();
+                return ControlledFragmentHandler.Action.ABORT;
+            }
+            else
+            {
+                counters.commandsToEngine.increment();
+            }
+        }
+        counters.framesReceived.increment();
+        return ControlledFragmentHandler.Action.CONTINUE;
+    }
+
+    private void onLogon(final Session existing, final DirectBuffer buffer, final int offset, final int aeronSessionId)
+    {
+        if (existing != null)
+        {
+            reject(existing, RejectReason.ALREADY_LOGGED_ON, aeronSessionId);
+            return;
+        }
+        final RejectReason fields = translator.readLogon(buffer, offset, logonRequest);
+        if (fields != RejectReason.NONE)
+        {
+            reject(null, fields, aeronSessionId);
+            return;
+        }
+        if (sessionsById.size() >= config.maxSessions())
+        {
+            LOG.warn("logon refused: {} sessions already (max-sessions)", sessionsById.size());
+            counters.rejects(RejectReason.NOT_PERMITTED).increment();
+            return;
+        }
+        final ApiKey key = keys.find(logonRequest.apiKey);
+        final RejectReason reason = key == null ? RejectReason.BAD_CREDENTIALS : RejectReason.NONE;
+        final ExclusivePublication publication;
+        try
+        {
+            publication = aeron.addExclusivePublication(logonRequest.responseChannel, logonRequest.responseStreamId);
+        }
+        catch (final RuntimeException ex)
+        {
+            counters.rejects(RejectReason.VALUE_OUT_OF_RANGE).increment();
+            LOG.warn("logon refused: cannot publish responses to {} stream {}: {}", logonRequest.responseChannel, logonRequest.responseStreamId, ex.toString());
+            return;
+        }
+        final Session session = new Session(nextSessionId++, aeronSessionId, publication, key, translator.correlationId(),
+            nanoClock.nanoTime() + config.responseConnectTimeoutNs(), reason);
+        sessionsByAeronSession.put(aeronSessionId, session);
+        sessionsById.put(session.id, session);
+        connecting++;
+    }
+
+    private void reject(final Session session, final RejectReason reason, final int aeronSessionId)
+    {
+        counters.rejects(reason).increment();
+        badInputLog.warn(reason.value() - GatewayCounters.FIRST_GATEWAY_REASON + 1, nanoClock.nanoTime(),
+            "rejected {} from {} (aeron session {})", reason, session == null ? "an unknown client" : session, aeronSessionId);
+        if (session != null && session.state == Session.ACTIVE)
+        {
+            respond(session, reason);
+        }
+    }
+
+    private void respond(final Session session, final RejectReason reason)
+    {
+        final int length = responses.encode(sendBuffer, 0, translator.correlationId(), translator.templateId(), reason,
+            Responses.NO_SEQUENCE, lastFeedSequence, translator.accountId(), translator.instrumentId());
+        send(session, sendBuffer, 0, length);
+    }
+
+    // ------------------------------------------------------------------ responses and feed out
+
+    private ControlledMessageHandler.Action onOutbound(final int destination, final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        if (OutboundEncoder.isForFeed(destination))
+        {
+            final long result = feed.offer(buffer, index, length);
+            if (result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION)
+            {
+                counters.feedBackPressure.increment();
+                return ControlledMessageHandler.Action.ABORT;
+            }
+            lastFeedSequence = buffer.getLong(index + MessageHeaderEncoder.ENCODED_LENGTH, LITTLE_ENDIAN);
+            if (result > 0)
+            {
+                counters.feedMessages.increment();
+            }
+        }
+        final int sessionId = OutboundEncoder.sessionOf(destination);
+        if (sessionId != 0)
+        {
+            final Session session = sessionsById.get(sessionId);
+            if (session != null && session.state == Session.ACTIVE)
+            {
+                send(session, buffer, index, length);
+            }
+        }
+        return ControlledMessageHandler.Action.CONTINUE;
+    }
+
+    /** Offer to a session's response publication; a session without room is a slow consumer and is disconnected. */
+    private boolean send(final Session session, final DirectBuffer buffer, final int offset, final int length)
+    {
+        final ExclusivePublication publication = session.publication;
+        if (!publication.isConnected())
+        {
+            close(session, null, "response channel lost");
+            return false;
+        }
+        if (publication.availableWindow() < length + config.slowConsumerReserveBytes())
+        {
+            counters.slowConsumerDisconnects.increment();
+            close(session, DisconnectReason.SLOW_CONSUMER, "slow consumer: response window below the reserve");
+            return false;
+        }
+        long result;
+        int retries = ADMIN_ACTION_RETRIES;
+        do
+        {
+            result = publication.offer(buffer, offset, length);
+        }
+        while (result == Publication.ADMIN_ACTION && retries-- > 0);
+        if (result > 0)
+        {
+            counters.responsesSent.increment();
+            return true;
+        }
+        if (result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION)
+        {
+            counters.slowConsumerDisconnects.increment();
+            close(session, DisconnectReason.SLOW_CONSUMER, "slow consumer: response publication back-pressured");
+        }
+        else
+        {
+            close(session, null, "response publication failed: " + Publication.errorString(result));
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ sessions
+
+    private int housekeeping(final long now)
+    {
+        int work = 0;
+        for (final Session session : sessionsById.values())
+        {
+            if (session.state == Session.CONNECTING)
+            {
+                if (session.publication.isConnected())
+                {
+                    toAnswer.add(session);
+                }
+                else if (now - session.connectDeadlineNs >= 0)
+                {
+                    toClose.add(session);
+                }
+            }
+            else if (commands.imageBySessionId(session.aeronSessionId) == null)
+            {
+                toClose.add(session);
+            }
+        }
+        for (final Session session : toAnswer)
+        {
+            answerLogon(session);
+            work++;
+        }
+        toAnswer.clear();
+        for (final Session session : toClose)
+        {
+            if (session.state == Session.CONNECTING)
+            {
+                close(session, DisconnectReason.RESPONSE_CHANNEL_TIMEOUT, "response channel did not connect in time");
+            }
+            else
+            {
+                close(session, null, session.state == Session.REJECTED ? "logon rejected" : "client gone (command publication closed)");
+            }
+            work++;
+        }
+        toClose.clear();
+        return work;
+    }
+
+    private void answerLogon(final Session session)
+    {
+        connecting--;
+        final long correlationId = session.logonCorrelationId;
+        int length = responses.encode(sendBuffer, 0, correlationId, LogonDecoder.TEMPLATE_ID,
+            session.logonReason, Responses.NO_SEQUENCE, lastFeedSequence, 0, 0);
+        if (session.logonReason != RejectReason.NONE)
+        {
+            counters.rejects(session.logonReason).increment();
+            badInputLog.warn(session.logonReason.value() - GatewayCounters.FIRST_GATEWAY_REASON + 1, nanoClock.nanoTime(),
+                "logon rejected: {} for {} (aeron session {})", session.logonReason, session, session.aeronSessionId);
+            session.publication.offer(sendBuffer, 0, length);
+            session.state = Session.REJECTED;
+            toClose.add(session);
+            return;
+        }
+        session.state = Session.ACTIVE;
+        if (send(session, sendBuffer, 0, length))
+        {
+            logonAccepted.wrapAndApplyHeader(sendBuffer, 0, header)
+                .correlationId(correlationId)
+                .sessionId(session.id)
+                .role(session.key.role())
+                .feedSequence(lastFeedSequence);
+            length = MessageHeaderEncoder.ENCODED_LENGTH + LogonAcceptedEncoder.BLOCK_LENGTH;
+            if (send(session, sendBuffer, 0, length))
+            {
+                counters.logons.increment();
+                counters.activeSessions.increment();
+                LOG.info("{} logged on as {}", session, session.key.role());
+            }
+        }
+    }
+
+    private void close(final Session session, final DisconnectReason reason, final String why)
+    {
+        if (sessionsById.remove(session.id) == null)
+        {
+            return;
+        }
+        sessionsByAeronSession.remove(session.aeronSessionId);
+        if (session.state == Session.CONNECTING)
+        {
+            connecting--;
+        }
+        if (session.state == Session.ACTIVE)
+        {
+            counters.activeSessions.decrement();
+        }
+        if (reason != null && session.publication.isConnected())
+        {
+            sessionClosed.wrapAndApplyHeader(sendBuffer, 0, header).sessionId(session.id).reason(reason);
+            session.publication.offer(sendBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + SessionClosedEncoder.BLOCK_LENGTH);
+        }
+        if (reason != DisconnectReason.SLOW_CONSUMER)
+        {
+            counters.sessionsClosed.increment();
+            LOG.info("{} closed: {}", session, why);
+        }
+        else
+        {
+            LOG.warn("{} disconnected: {}", session, why);
+        }
+        session.state = 0;
+        CloseHelper.quietClose(session.publication);
+    }
+
+    /** @return last risk feed sequence handed to the feed publication (gateway thread) */
+    long lastFeedSequence()
+    {
+        return lastFeedSequence;
+    }
+}

@@ -1,0 +1,196 @@
+package com.perprisk.gateway;
+
+import com.perprisk.engine.RiskEngine;
+import com.perprisk.engine.command.CommandEvent;
+import com.perprisk.engine.instrument.Instrument;
+import com.perprisk.engine.pipeline.RiskPipeline;
+import io.aeron.Aeron;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.SystemEpochNanoClock;
+import org.agrona.concurrent.SystemNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The process: media driver (embedded unless an external one is configured), Aeron client, counters, the engine and
+ * its pipeline, and the gateway thread. The one place where the pipeline is assembled: the journal and recovery plug
+ * in here (journal stage in the pipeline; replay before {@link #start}).
+ *
+ * <p>Threads: the driver's one shared thread, the business-logic thread, the gateway thread (3, all idling by back-off
+ * or blocking by default). {@link #start} and {@link #close} are called by one owner thread.
+ */
+public final class RiskNode implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(RiskNode.class);
+    private static final long SHUTDOWN_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
+
+    private final MediaDriver driver;
+    private final Aeron aeron;
+    private final GatewayCounters counters;
+    private final RiskEngine engine;
+    private final RiskPipeline pipeline;
+    private final Gateway gateway;
+    private final AgentRunner gatewayRunner;
+    private final GatewayConfig gatewayConfig;
+    private boolean started;
+    private boolean closed;
+
+    /**
+     * Assemble the node; nothing runs until {@link #start}.
+     *
+     * @param config settings (validated here).
+     * @param keys   the API keys the gateway accepts.
+     * @throws IllegalArgumentException for a bad setting; Aeron's exceptions if the driver cannot be reached.
+     */
+    public RiskNode(final NodeConfig config, final ApiKeys keys)
+    {
+        config.validate();
+        gatewayConfig = config.gateway();
+        MediaDriver launched = null;
+        Aeron client = null;
+        try
+        {
+            final String directory;
+            if (config.externalDriverDirectory() == null)
+            {
+                final MediaDriver.Context driverContext = new MediaDriver.Context()
+                    .threadingMode(ThreadingMode.SHARED)
+                    .sharedIdleStrategy(config.driverIdle().create())
+                    .dirDeleteOnStart(true)
+                    .dirDeleteOnShutdown(true)
+                    .ipcTermBufferLength(config.termLength())
+                    .publicationTermBufferLength(config.termLength());
+                if (config.embeddedDriverDirectory() != null)
+                {
+                    driverContext.aeronDirectoryName(config.embeddedDriverDirectory());
+                }
+                launched = MediaDriver.launchEmbedded(driverContext);
+                directory = launched.aeronDirectoryName();
+            }
+            else
+            {
+                directory = config.externalDriverDirectory();
+            }
+            client = Aeron.connect(new Aeron.Context()
+                .aeronDirectoryName(directory)
+                .errorHandler(throwable -> LOG.error("aeron client error", throwable)));
+            driver = launched;
+            aeron = client;
+            counters = new GatewayCounters(aeron);
+            final OneToOneRingBuffer outbound = new OneToOneRingBuffer(new UnsafeBuffer(
+                ByteBuffer.allocateDirect(config.gateway().outboundBufferBytes() + RingBufferDescriptor.TRAILER_LENGTH)));
+            engine = new RiskEngine(config.engine());
+            final OutboundEncoder encoder = new OutboundEncoder(outbound, counters,
+                new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100)));
+            pipeline = new RiskPipeline(engine, encoder, config.ringSize(), config.waitStrategy());
+            gateway = new Gateway(config.gateway(), aeron, keys, pipeline, outbound, counters,
+                SystemEpochNanoClock.INSTANCE, new SystemNanoClock());
+            gatewayRunner = new AgentRunner(config.gateway().idle().create(),
+                throwable -> LOG.error("gateway duty cycle failed", throwable), null, gateway);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietCloseAll(client, launched);
+            throw ex;
+        }
+    }
+
+    /**
+     * Start the business-logic thread, define the startup instruments through the pipeline, then open the gateway.
+     *
+     * @param instruments instruments to define before any client connects.
+     * @return this.
+     * @throws IllegalStateException if the engine rejects a startup instrument.
+     */
+    public RiskNode start(final List<Instrument> instruments)
+    {
+        pipeline.start();
+        started = true;
+        final CommandEvent command = new CommandEvent();
+        long sequence = -1;
+        for (final Instrument instrument : instruments)
+        {
+            sequence = pipeline.publish(command.defineInstrument(System.currentTimeMillis() * 1_000_000, 0, instrument.id(), instrument));
+        }
+        awaitProcessed(sequence + 1);
+        if (counters.internalRejects.get() != 0)
+        {
+            throw new IllegalStateException("the engine rejected " + counters.internalRejects.get() + " of the startup instruments (duplicate ids?)");
+        }
+        AgentRunner.startOnThread(gatewayRunner);
+        LOG.info("risk node up: aeron dir {}, commands {} stream {}, feed {} stream {}", aeron.context().aeronDirectoryName(),
+            gatewayConfig.commandChannel(), gatewayConfig.commandStreamId(), gatewayConfig.feedChannel(), gatewayConfig.feedStreamId());
+        return this;
+    }
+
+    /** @param inputs wait until the engine has processed this many inputs (a sequence + 1); owner thread */
+    public void awaitProcessed(final long inputs)
+    {
+        while (counters.engineInputs.get() < inputs)
+        {
+            LockSupport.parkNanos(100_000);
+        }
+    }
+
+    /** @return the Aeron directory clients (and AeronStat) use */
+    public String aeronDirectoryName()
+    {
+        return aeron.context().aeronDirectoryName();
+    }
+
+    /** @return the gateway settings (channels and stream ids clients use) */
+    public GatewayConfig gatewayConfig()
+    {
+        return gatewayConfig;
+    }
+
+    /** @return the node's counters */
+    public GatewayCounters counters()
+    {
+        return counters;
+    }
+
+    /**
+     * @return the engine; read it from another thread only while no input is in flight (tests read its checksum after
+     *         the response to their last command)
+     */
+    public RiskEngine engine()
+    {
+        return engine;
+    }
+
+    /** Stop intake, let the engine drain, send SessionClosed(SHUTDOWN) to every session, then stop Aeron. Idempotent. */
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        if (started)
+        {
+            gateway.closeIntake();
+            final long deadline = System.nanoTime() + SHUTDOWN_TIMEOUT_NS;
+            while (gatewayRunner.thread() != null && !gateway.isIntakeClosed() && System.nanoTime() < deadline)
+            {
+                LockSupport.parkNanos(100_000);
+            }
+            pipeline.close();
+        }
+        CloseHelper.closeAll(gatewayRunner, counters, aeron, driver);
+        LOG.info("risk node stopped");
+    }
+}
