@@ -148,12 +148,15 @@ final class CommandTranslator
             return RejectReason.UNKNOWN_TEMPLATE;
         }
         templateId = template;
+        if (length >= HEADER + Long.BYTES)
+        {
+            correlationId = buffer.getLong(offset + HEADER, LITTLE_ENDIAN);
+        }
         blockLength = header.blockLength();
         if (blockLength < minBlock || HEADER + blockLength > length)
         {
             return RejectReason.MALFORMED;
         }
-        correlationId = buffer.getLong(offset + HEADER, LITTLE_ENDIAN);
         final int expected = expectedLength(buffer, offset, length);
         return expected == length ? RejectReason.NONE : RejectReason.MALFORMED;
     }

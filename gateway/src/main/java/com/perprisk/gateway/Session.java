@@ -54,6 +54,6 @@ final class Session
     @Override
     public String toString()
     {
-        return "session " + id + " (" + (key == null ? "no key" : key.name()) + ", aeron session " + aeronSessionId + ")";
+        return "session " + id + " (" + (key == null ? "no key" : key.name()) + ")";
     }
 }
