@@ -51,7 +51,7 @@ public final class Gateway implements Agent
     private static final int DRAIN_LIMIT = 256;
     private static final long HOUSEKEEPING_INTERVAL_NS = 1_000_000;
     private static final int ADMIN_ACTION_RETRIES = 3;
-    private static final int NO_SESSION_LOG_KIND = 0;
+    private static final int ERROR_LOG_KIND = 64;
 
     private final GatewayConfig config;
     private final Aeron aeron;
@@ -117,7 +117,7 @@ public final class Gateway implements Agent
         this.epochClock = epochClock;
         this.nanoClock = nanoClock;
         translator = new CommandTranslator(config.maxCommandLength());
-        badInputLog = new RateLimitedLog(LOG, config.rejectLogIntervalNs(), 1 + RejectReason.values().length);
+        badInputLog = new RateLimitedLog(LOG, config.rejectLogIntervalNs(), ERROR_LOG_KIND + 1);
         commands = aeron.addSubscription(config.commandChannel(), config.commandStreamId());
         feed = aeron.addExclusivePublication(config.feedChannel(), config.feedStreamId());
     }
@@ -181,6 +181,21 @@ public final class Gateway implements Agent
     // ------------------------------------------------------------------ commands in
 
     private ControlledFragmentHandler.Action onFragment(final DirectBuffer buffer, final int offset, final int length, final Header frameHeader)
+    {
+        try
+        {
+            return onCommandFrame(buffer, offset, length, frameHeader);
+        }
+        catch (final RuntimeException ex)
+        {
+            counters.errors.increment();
+            badInputLog.warn(ERROR_LOG_KIND, nanoClock.nanoTime(), "gateway error on a frame of {} bytes: {} (aeron session {})", length, ex,
+                frameHeader.sessionId());
+            return ControlledFragmentHandler.Action.CONTINUE;
+        }
+    }
+
+    private ControlledFragmentHandler.Action onCommandFrame(final DirectBuffer buffer, final int offset, final int length, final Header frameHeader)
     {
         final Session session = sessionsByAeronSession.get(frameHeader.sessionId());
         final RejectReason structure = translator.check(buffer, offset, length);
@@ -264,7 +279,7 @@ public final class Gateway implements Agent
     private void reject(final Session session, final RejectReason reason, final int aeronSessionId)
     {
         counters.rejects(reason).increment();
-        badInputLog.warn(reason.value() - GatewayCounters.FIRST_GATEWAY_REASON + 1, nanoClock.nanoTime(),
+        badInputLog.warn(GatewayCounters.kindOf(reason), nanoClock.nanoTime(),
             "rejected {} from {} (aeron session {})", reason, session == null ? "an unknown client" : session, aeronSessionId);
         if (session != null && session.state == Session.ACTIVE)
         {
@@ -357,7 +372,7 @@ public final class Gateway implements Agent
         {
             if (session.state == Session.CONNECTING)
             {
-                if (session.publication.isConnected())
+                if (session.publication.isConnected() && session.publication.availableWindow() > config.slowConsumerReserveBytes() + Responses.LENGTH * 2)
                 {
                     toAnswer.add(session);
                 }
@@ -402,7 +417,7 @@ public final class Gateway implements Agent
         if (session.logonReason != RejectReason.NONE)
         {
             counters.rejects(session.logonReason).increment();
-            badInputLog.warn(session.logonReason.value() - GatewayCounters.FIRST_GATEWAY_REASON + 1, nanoClock.nanoTime(),
+            badInputLog.warn(GatewayCounters.kindOf(session.logonReason), nanoClock.nanoTime(),
                 "logon rejected: {} for {} (aeron session {})", session.logonReason, session, session.aeronSessionId);
             session.publication.offer(sendBuffer, 0, length);
             session.state = Session.REJECTED;

@@ -44,6 +44,10 @@ public final class GatewayCounters implements AutoCloseable
     public final Counter slowConsumerDisconnects;
     /** Sessions closed for any other reason (logoff, client gone, response channel timeout, bad logon). */
     public final Counter sessionsClosed;
+    /** Commands the gateway answered with an engine reason itself (an instrument definition the engine's builder refused). */
+    public final Counter invalidCommands;
+    /** Unexpected failures of the gateway's duty cycle (bugs): logged, counted, and the frame dropped. */
+    public final Counter errors;
     private final Counter[] gatewayRejects;
 
     /** @param aeron the client that allocates the counters in its driver's CnC file. */
@@ -62,6 +66,8 @@ public final class GatewayCounters implements AutoCloseable
         logons = aeron.addCounter(TYPE_ID, "perp-risk: logons");
         slowConsumerDisconnects = aeron.addCounter(TYPE_ID, "perp-risk: slow consumer disconnects");
         sessionsClosed = aeron.addCounter(TYPE_ID, "perp-risk: sessions closed");
+        invalidCommands = aeron.addCounter(TYPE_ID, "perp-risk: rejected by the gateway with an engine reason");
+        errors = aeron.addCounter(TYPE_ID, "perp-risk: gateway errors");
         int maxReason = 0;
         for (final RejectReason reason : RejectReason.values())
         {
@@ -77,10 +83,16 @@ public final class GatewayCounters implements AutoCloseable
         }
     }
 
-    /** @param reason a gateway reject reason (100 and up) @return its counter */
+    /** @param reason a reject reason @return its counter (engine reasons given by the gateway share {@link #invalidCommands}) */
     public Counter rejects(final RejectReason reason)
     {
-        return gatewayRejects[reason.value() - FIRST_GATEWAY_REASON];
+        return reason.value() < FIRST_GATEWAY_REASON ? invalidCommands : gatewayRejects[reason.value() - FIRST_GATEWAY_REASON];
+    }
+
+    /** @param reason a reject reason @return a small index per reason for rate-limited logging (0 for engine reasons) */
+    static int kindOf(final RejectReason reason)
+    {
+        return reason.value() < FIRST_GATEWAY_REASON ? 0 : reason.value() - FIRST_GATEWAY_REASON + 1;
     }
 
     /** @return total of the gateway's rejects (bad input, permissions, logons) */
@@ -98,7 +110,8 @@ public final class GatewayCounters implements AutoCloseable
     public void close()
     {
         CloseHelper.closeAll(framesReceived, commandsToEngine, responsesSent, feedMessages, feedBackPressure, engineBackPressure,
-            outboundWaits, engineInputs, internalRejects, activeSessions, logons, slowConsumerDisconnects, sessionsClosed);
+            outboundWaits, engineInputs, internalRejects, activeSessions, logons, slowConsumerDisconnects, sessionsClosed,
+            invalidCommands, errors);
         CloseHelper.closeAll(gatewayRejects);
     }
 }
