@@ -18,6 +18,8 @@ final class TestNode implements AutoCloseable
     static final String MM_KEY = "mm-secret";
     static final String VICTIM_KEY = "victim-secret";
     static final String BOT_KEY = "bot-secret";
+    /** A market maker key that owns no account: nothing it sends may reach the engine. */
+    static final String NO_ACCOUNTS_KEY = "empty-secret";
     static final long MM_ACCOUNT = 1;
     static final long MM_ACCOUNT_2 = 2;
     static final long VICTIM_ACCOUNT = 7;
@@ -40,7 +42,8 @@ final class TestNode implements AutoCloseable
             .add(ADMIN_KEY, new ApiKey("admin", Role.ADMIN))
             .add(MM_KEY, new ApiKey("mm", Role.MARKET_MAKER, MM_ACCOUNT, MM_ACCOUNT_2))
             .add(VICTIM_KEY, new ApiKey("victim", Role.MARKET_MAKER, VICTIM_ACCOUNT))
-            .add(BOT_KEY, new ApiKey("bot", Role.LIQUIDATOR, LIQUIDATOR_ACCOUNT));
+            .add(BOT_KEY, new ApiKey("bot", Role.LIQUIDATOR, LIQUIDATOR_ACCOUNT))
+            .add(NO_ACCOUNTS_KEY, new ApiKey("empty", Role.MARKET_MAKER));
         node = new RiskNode(new NodeConfig().termLength(64 * 1024).gateway(gateway), keys).start(List.of(btc()));
     }
 
