@@ -43,6 +43,15 @@ public final class EngineOptions
      */
     public ScenarioRunner startRunner()
     {
+        return new ScenarioRunner(engineConfig(), waitStrategy, ringSize);
+    }
+
+    /**
+     * @return the engine settings from these options; also checks the ring size.
+     * @throws CliException (exit code 2) for an invalid option value.
+     */
+    public EngineConfig engineConfig()
+    {
         if (ringSize < 1 || Integer.bitCount(ringSize) != 1)
         {
             throw new CliException(CliException.USAGE_OR_INPUT, "--ring-size must be a power of two, was " + ringSize);
@@ -56,16 +65,26 @@ public final class EngineOptions
         {
             throw new CliException(CliException.USAGE_OR_INPUT, "--margin-alert-ratio: " + e.getMessage());
         }
-        final EngineConfig config;
         try
         {
-            config = new EngineConfig().detection(detection).marginAlertRatio(ratio);
+            return new EngineConfig().detection(detection).marginAlertRatio(ratio);
         }
         catch (final IllegalArgumentException e)
         {
             throw new CliException(CliException.USAGE_OR_INPUT, "--" + e.getMessage().replace("marginAlertRatio", "margin-alert-ratio"));
         }
-        return new ScenarioRunner(config, waitStrategy, ringSize);
+    }
+
+    /** @return wait strategy of the business-logic thread */
+    public WaitStrategyKind waitStrategy()
+    {
+        return waitStrategy;
+    }
+
+    /** @return input ring slots */
+    public int ringSize()
+    {
+        return ringSize;
     }
 
     /** @param constant an enum constant @return its command-line spelling, e.g. {@code full-scan}. */
