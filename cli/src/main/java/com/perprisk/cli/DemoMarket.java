@@ -7,7 +7,7 @@ import com.perprisk.client.RiskListener;
 import com.perprisk.protocol.sbe.FundingSource;
 import com.perprisk.protocol.sbe.RejectReason;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -30,10 +30,10 @@ final class DemoMarket implements Runnable
     private static final long[] PATH = {0, 20, -30, 10, -60, -150, -300, -450, -600, -750, -900, -1000, -1100, -900, -600, -300, 0, 40};
 
     private final ClientConfig config;
-    private final PrintStream out;
+    private final PrintWriter out;
     private volatile boolean running = true;
 
-    DemoMarket(final ClientConfig config, final PrintStream out)
+    DemoMarket(final ClientConfig config, final PrintWriter out)
     {
         this.config = config;
         this.out = out;

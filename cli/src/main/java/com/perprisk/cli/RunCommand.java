@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +99,7 @@ public final class RunCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final PrintStream out = System.out;
+        final PrintWriter out = spec.commandLine().getOut();
         final NodeConfig config = nodeConfig();
         final ApiKeys keys = keys();
         try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
@@ -144,7 +144,7 @@ public final class RunCommand implements Callable<Integer>
         return 0;
     }
 
-    private void startSamples(final String directory, final PrintStream out, final List<Runnable> stops, final List<Thread> threads)
+    private void startSamples(final String directory, final PrintWriter out, final List<Runnable> stops, final List<Thread> threads)
     {
         final DemoMarket market = new DemoMarket(clientConfig(directory), out);
         final MarketMakerSample marketMaker = new MarketMakerSample(clientConfig(directory), DemoMarket.MM_KEY, DemoMarket.MM_ACCOUNT, DemoMarket.BTC,

@@ -13,7 +13,7 @@ import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,7 +33,7 @@ public final class LiquidationBotSample implements Runnable, RiskListener
     private final ClientConfig config;
     private final String key;
     private final long liquidatorAccount;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final long[] pendingAccount = new long[MAX_PENDING];
     private final int[] pendingInstrument = new int[MAX_PENDING];
     private final long[] pendingSize = new long[MAX_PENDING];
@@ -51,7 +51,7 @@ public final class LiquidationBotSample implements Runnable, RiskListener
      * @param liquidatorAccount its (engine-authorised) liquidator account.
      * @param out               where to print.
      */
-    public LiquidationBotSample(final ClientConfig config, final String key, final long liquidatorAccount, final PrintStream out)
+    public LiquidationBotSample(final ClientConfig config, final String key, final long liquidatorAccount, final PrintWriter out)
     {
         this.config = config;
         this.key = key;
@@ -64,7 +64,7 @@ public final class LiquidationBotSample implements Runnable, RiskListener
     {
         final SampleArgs a = new SampleArgs(args, USAGE);
         final LiquidationBotSample bot = new LiquidationBotSample(new ClientConfig().aeronDirectoryName(a.text("aeron-dir", null)),
-            a.text("key", "demo-bot-key"), a.number("liquidator-account", 900), System.out);
+            a.text("key", "demo-bot-key"), a.number("liquidator-account", 900), new PrintWriter(System.out, true));
         Runtime.getRuntime().addShutdownHook(new Thread(bot::stop));
         bot.run();
     }

@@ -9,7 +9,7 @@ import com.perprisk.protocol.sbe.PositionUpdateDecoder;
 import com.perprisk.protocol.sbe.RejectReason;
 import org.agrona.collections.Long2LongHashMap;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
 
@@ -36,7 +36,7 @@ public final class MarketMakerSample implements Runnable, RiskListener
     private final long hedgeLimit;
     private final long intervalMs;
     private final long trades;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Long2LongHashMap book = new Long2LongHashMap(Long.MIN_VALUE);
     private final SplittableRandom random = new SplittableRandom(7);
     private volatile boolean running = true;
@@ -58,7 +58,7 @@ public final class MarketMakerSample implements Runnable, RiskListener
      */
     public MarketMakerSample(
         final ClientConfig config, final String key, final long account, final int instrument, final long referencePrice,
-        final long stepSize, final long hedgeLimit, final long intervalMs, final long trades, final PrintStream out)
+        final long stepSize, final long hedgeLimit, final long intervalMs, final long trades, final PrintWriter out)
     {
         this.config = config;
         this.key = key;
@@ -79,7 +79,7 @@ public final class MarketMakerSample implements Runnable, RiskListener
         final MarketMakerSample sample = new MarketMakerSample(new ClientConfig().aeronDirectoryName(a.text("aeron-dir", null)),
             a.text("key", "demo-mm-key"), a.number("account", 1), (int)a.number("instrument", 1),
             a.number("reference-price-usd", 42_000) * PRICE_UNIT, a.number("step-size-raw", 1_000_000), a.number("hedge-limit-raw", 5_000_000),
-            a.number("interval-ms", 250), a.number("trades", 0), System.out);
+            a.number("interval-ms", 250), a.number("trades", 0), new PrintWriter(System.out, true));
         Runtime.getRuntime().addShutdownHook(new Thread(sample::stop));
         sample.run();
     }
