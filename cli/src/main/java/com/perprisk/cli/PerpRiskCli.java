@@ -16,7 +16,8 @@ import java.io.PrintWriter;
     description = {
         "Operator tools for the perpetual-futures risk engine: replay JSON Lines scenarios through the real " +
             "pipeline, inspect an account's positions and margin, watch the demo, or run the engine behind its Aeron gateway."},
-    subcommands = {ScenarioCommand.class, QueryCommand.class, DemoCommand.class, RunCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ScenarioCommand.class, QueryCommand.class, DemoCommand.class, RunCommand.class, LatencyCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {"", "Run 'perp-risk COMMAND --help' for a command's options.",
         "Exit codes: 0 success, 1 failed query, 2 usage error or unreadable input."})
 public final class PerpRiskCli implements Runnable
