@@ -43,7 +43,7 @@ public final class LiquidationBotSample implements Runnable, RiskListener
     private volatile boolean running = true;
     private int pending;
     private boolean gap;
-    private long liquidations;
+    private volatile long liquidations;
 
     /**
      * @param config            where the gateway and feed are.
@@ -75,7 +75,7 @@ public final class LiquidationBotSample implements Runnable, RiskListener
         running = false;
     }
 
-    /** @return liquidation fills the engine accepted */
+    /** @return liquidation fills the engine accepted (any thread) */
     public long liquidations()
     {
         return liquidations;
@@ -151,7 +151,7 @@ public final class LiquidationBotSample implements Runnable, RiskListener
         final RejectReason reason = correlationId < 0 ? RejectReason.NULL_VAL : client.awaitResponse(correlationId, RiskListener.NO_OP);
         if (reason == RejectReason.NONE)
         {
-            liquidations++;
+            liquidations = liquidations + 1;
         }
         out.println("[bot] liquidation fill " + Decimals.format(pendingSize[i], Decimals.SIZE, 3) + " on account " + pendingAccount[i] + ": " + reason);
     }
