@@ -320,6 +320,10 @@ public final class Gateway implements Agent
             {
                 send(session, buffer, index, length);
             }
+            else
+            {
+                counters.undeliverable.increment();
+            }
         }
         return ControlledMessageHandler.Action.CONTINUE;
     }

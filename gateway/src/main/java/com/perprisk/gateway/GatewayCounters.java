@@ -36,6 +36,8 @@ public final class GatewayCounters implements AutoCloseable
     public final Counter engineInputs;
     /** Commands without a session (startup instruments) that the engine rejected. */
     public final Counter internalRejects;
+    /** Responses and risk events for a session that closed before they could be sent (not lost silently: counted). */
+    public final Counter undeliverable;
     /** Sessions logged on now. */
     public final Counter activeSessions;
     /** Logons accepted. */
@@ -62,6 +64,7 @@ public final class GatewayCounters implements AutoCloseable
         outboundWaits = aeron.addCounter(TYPE_ID, "perp-risk: business thread waited for gateway");
         engineInputs = aeron.addCounter(TYPE_ID, "perp-risk: engine inputs processed");
         internalRejects = aeron.addCounter(TYPE_ID, "perp-risk: startup commands rejected");
+        undeliverable = aeron.addCounter(TYPE_ID, "perp-risk: responses for closed sessions");
         activeSessions = aeron.addCounter(TYPE_ID, "perp-risk: active sessions");
         logons = aeron.addCounter(TYPE_ID, "perp-risk: logons");
         slowConsumerDisconnects = aeron.addCounter(TYPE_ID, "perp-risk: slow consumer disconnects");
@@ -110,7 +113,7 @@ public final class GatewayCounters implements AutoCloseable
     public void close()
     {
         CloseHelper.closeAll(framesReceived, commandsToEngine, responsesSent, feedMessages, feedBackPressure, engineBackPressure,
-            outboundWaits, engineInputs, internalRejects, activeSessions, logons, slowConsumerDisconnects, sessionsClosed,
+            outboundWaits, engineInputs, internalRejects, undeliverable, activeSessions, logons, slowConsumerDisconnects, sessionsClosed,
             invalidCommands, errors);
         CloseHelper.closeAll(gatewayRejects);
     }

@@ -122,7 +122,7 @@ public final class RiskNode implements AutoCloseable
         long sequence = -1;
         for (final Instrument instrument : instruments)
         {
-            sequence = pipeline.publish(command.defineInstrument(System.currentTimeMillis() * 1_000_000, 0, instrument.id(), instrument));
+            sequence = pipeline.publish(command.defineInstrument(SystemEpochNanoClock.INSTANCE.nanoTime(), 0, instrument.id(), instrument));
         }
         awaitProcessed(sequence + 1);
         if (counters.internalRejects.get() != 0)
