@@ -5,6 +5,7 @@ import com.perprisk.client.Decimals;
 import com.perprisk.client.RiskClient;
 import com.perprisk.client.RiskListener;
 import com.perprisk.protocol.sbe.FundingSource;
+import com.perprisk.protocol.sbe.PositionUpdateDecoder;
 import com.perprisk.protocol.sbe.RejectReason;
 
 import java.io.PrintWriter;
@@ -27,7 +28,7 @@ final class DemoMarket implements Runnable
     static final long USD = 100_000_000L;
     private static final long USDC = 1_000_000L;
     private static final long TICK_MS = 400;
-    private static final long[] PATH = {0, 20, -30, 10, -60, -150, -300, -450, -600, -750, -900, -1000, -1100, -900, -600, -300, 0, 40};
+    private static final long[] PATH = {0, 20, -30, 10, -60, -150, -300, -450, -600, -750, -800, -900, -1000, -1100, -900, -600, -300, 0, 40};
 
     private final ClientConfig config;
     private final PrintWriter out;
@@ -83,7 +84,7 @@ final class DemoMarket implements Runnable
         admin.awaitResponse(queryCorrelationId, new RiskListener()
         {
             @Override
-            public void onPositionUpdate(final com.perprisk.protocol.sbe.PositionUpdateDecoder update)
+            public void onPositionUpdate(final PositionUpdateDecoder update)
             {
                 if (update.accountId() == VICTIM_ACCOUNT && update.instrumentId() == BTC)
                 {

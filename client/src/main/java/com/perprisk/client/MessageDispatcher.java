@@ -12,6 +12,8 @@ import com.perprisk.protocol.sbe.PositionUpdateDecoder;
 import com.perprisk.protocol.sbe.SessionClosedDecoder;
 import org.agrona.DirectBuffer;
 
+import static java.nio.ByteOrder.LITTLE_ENDIAN;
+
 /**
  * Decodes one gateway message and calls the matching {@link RiskListener} method. Follows the schema's compatibility
  * rule: decoders use the sender's block length and version; unknown templates and other schemas are skipped. One per
@@ -65,7 +67,7 @@ final class MessageDispatcher
         {
             return -1;
         }
-        return buffer.getLong(offset + MessageHeaderDecoder.ENCODED_LENGTH, java.nio.ByteOrder.LITTLE_ENDIAN);
+        return buffer.getLong(offset + MessageHeaderDecoder.ENCODED_LENGTH, LITTLE_ENDIAN);
     }
 
     /**

@@ -29,6 +29,7 @@ import io.aeron.ExclusivePublication;
 import io.aeron.FragmentAssembler;
 import io.aeron.Publication;
 import io.aeron.Subscription;
+import io.aeron.logbuffer.Header;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -506,7 +507,7 @@ public final class RiskClient implements AutoCloseable
         }
     }
 
-    private void onFragment(final DirectBuffer frame, final int offset, final int length, final io.aeron.logbuffer.Header frameHeader)
+    private void onFragment(final DirectBuffer frame, final int offset, final int length, final Header frameHeader)
     {
         final int template = dispatcher.dispatch(frame, offset, length, listener);
         if (template == CommandResponseDecoder.TEMPLATE_ID)

@@ -123,6 +123,10 @@ final class CommandTranslator
         accountId = 0;
         instrumentId = 0;
         instrumentProblem = null;
+        if (length >= HEADER + Long.BYTES)
+        {
+            correlationId = buffer.getLong(offset + HEADER, LITTLE_ENDIAN); // every command starts with it: answer even a bad frame
+        }
         if (length > maxLength)
         {
             return RejectReason.TOO_LONG;
@@ -148,10 +152,6 @@ final class CommandTranslator
             return RejectReason.UNKNOWN_TEMPLATE;
         }
         templateId = template;
-        if (length >= HEADER + Long.BYTES)
-        {
-            correlationId = buffer.getLong(offset + HEADER, LITTLE_ENDIAN);
-        }
         blockLength = header.blockLength();
         if (blockLength < minBlock || HEADER + blockLength > length)
         {

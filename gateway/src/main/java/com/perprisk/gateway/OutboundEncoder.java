@@ -107,7 +107,7 @@ final class OutboundEncoder implements RiskEventListener
                 RejectReason.get(result.rejectReason()), result.sequence(), feedSequence, result.accountId(), result.instrumentId());
             ring.commit(claimedIndex);
         }
-        else if (result.rejectReason() != com.perprisk.engine.command.RejectReason.NONE)
+        else if (result.rejectReason() != com.perprisk.engine.command.RejectReason.NONE) // SBE's RejectReason is imported
         {
             internalRejects.increment();
         }

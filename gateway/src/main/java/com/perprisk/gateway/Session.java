@@ -1,5 +1,6 @@
 package com.perprisk.gateway;
 
+import com.perprisk.protocol.sbe.RejectReason;
 import io.aeron.ExclusivePublication;
 
 /**
@@ -21,7 +22,7 @@ final class Session
     final ApiKey key;
     final long logonCorrelationId;
     final long connectDeadlineNs;
-    final com.perprisk.protocol.sbe.RejectReason logonReason;
+    final RejectReason logonReason;
     int state = CONNECTING;
 
     /**
@@ -40,7 +41,7 @@ final class Session
         final ApiKey key,
         final long logonCorrelationId,
         final long connectDeadlineNs,
-        final com.perprisk.protocol.sbe.RejectReason logonReason)
+        final RejectReason logonReason)
     {
         this.id = id;
         this.aeronSessionId = aeronSessionId;
