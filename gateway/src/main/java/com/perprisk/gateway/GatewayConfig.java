@@ -52,7 +52,7 @@ public final class GatewayConfig
     private int outboundBufferBytes = 4 * 1024 * 1024;
     private long responseConnectTimeoutNs = TimeUnit.SECONDS.toNanos(5);
     private int slowConsumerReserveBytes = 4096;
-    private int maxCommandLength = 1024;
+    private int maxCommandLength = 2048;
     private long rejectLogIntervalNs = TimeUnit.SECONDS.toNanos(1);
     private IdleKind idle = IdleKind.BACKOFF;
 

@@ -26,7 +26,7 @@ final class BadInputTest
     private static TestNode node;
     private static RiskClient client;
 
-    private final UnsafeBuffer frame = new UnsafeBuffer(new byte[2048]);
+    private final UnsafeBuffer frame = new UnsafeBuffer(new byte[4096]);
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
 
     @BeforeAll
@@ -99,7 +99,7 @@ final class BadInputTest
     void frameLongerThanTheGatewayAccepts()
     {
         fill();
-        expectReject(RejectReason.TOO_LONG, 1500);
+        expectReject(RejectReason.TOO_LONG, 2049);
     }
 
     @Test

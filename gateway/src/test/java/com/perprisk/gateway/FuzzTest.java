@@ -1,6 +1,7 @@
 package com.perprisk.gateway;
 
 import com.perprisk.client.RiskClient;
+import com.perprisk.client.RiskListener;
 import com.perprisk.protocol.sbe.AdjustIsolatedMarginEncoder;
 import com.perprisk.protocol.sbe.BooleanType;
 import com.perprisk.protocol.sbe.DefineInstrumentEncoder;
@@ -68,7 +69,7 @@ final class FuzzTest
 
             final Random random = new Random(SEED);
             final List<UnsafeBuffer> corpus = corpus();
-            final UnsafeBuffer frame = new UnsafeBuffer(new byte[4096]);
+            final UnsafeBuffer frame = new UnsafeBuffer(new byte[8192]);
             int sent = 0;
             for (final RiskClient fuzzer : new RiskClient[]{keyless, anonymous})
             {
@@ -83,6 +84,7 @@ final class FuzzTest
                     while (result == RiskClient.NOT_CONNECTED);
                     assertEquals(0, result, "frame " + i + " could not be sent");
                     sent++;
+                    fuzzer.poll(RiskListener.NO_OP);
                 }
             }
             while (counters.framesReceived.get() < framesBefore + sent)
@@ -108,7 +110,7 @@ final class FuzzTest
     /** Random bytes, half of them behind a plausible header (our schema, a command template). */
     private static int randomFrame(final Random random, final UnsafeBuffer frame)
     {
-        final int length = random.nextInt(10) == 0 ? 1024 + random.nextInt(2000) : random.nextInt(200);
+        final int length = random.nextInt(10) == 0 ? 1024 + random.nextInt(3000) : random.nextInt(200);
         for (int i = 0; i < length; i++)
         {
             frame.putByte(i, (byte)random.nextInt());
