@@ -252,8 +252,9 @@ public final class Gateway implements Agent
         }
         if (sessionsById.size() >= config.maxSessions())
         {
-            LOG.warn("logon refused: {} sessions already (max-sessions)", sessionsById.size());
             counters.rejects(RejectReason.NOT_PERMITTED).increment();
+            badInputLog.warn(GatewayCounters.kindOf(RejectReason.NOT_PERMITTED), nanoClock.nanoTime(),
+                "logon refused: {} ({} sessions already, aeron session {})", "max-sessions reached", config.maxSessions(), aeronSessionId);
             return;
         }
         final ApiKey key = keys.find(logonRequest.apiKey);
@@ -266,7 +267,8 @@ public final class Gateway implements Agent
         catch (final RuntimeException ex)
         {
             counters.rejects(RejectReason.VALUE_OUT_OF_RANGE).increment();
-            LOG.warn("logon refused: cannot publish responses to {} stream {}: {}", logonRequest.responseChannel, logonRequest.responseStreamId, ex.toString());
+            badInputLog.warn(GatewayCounters.kindOf(RejectReason.VALUE_OUT_OF_RANGE), nanoClock.nanoTime(),
+                "logon refused: cannot publish responses to {}: {} (aeron session {})", logonRequest.responseChannel, ex, aeronSessionId);
             return;
         }
         final Session session = new Session(nextSessionId++, aeronSessionId, publication, key, translator.correlationId(),
