@@ -75,7 +75,8 @@ public final class RunCommand implements Callable<Integer>
 
     @Option(names = "--term-length", paramLabel = "BYTES", defaultValue = "4194304",
         description = "Term length of the embedded driver's publications, a power of two (default: ${DEFAULT-VALUE}). " +
-            "A client more than about half a term behind on its responses is disconnected as a slow consumer.")
+            "Beyond the term window a client's responses wait in its 64 KiB backlog; a client whose backlog fills up or " +
+            "does not drain within 2 s is disconnected as a slow consumer.")
     int termLength;
 
     @Option(names = "--idle", paramLabel = "KIND", defaultValue = "backoff",

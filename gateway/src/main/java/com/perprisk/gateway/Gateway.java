@@ -24,6 +24,7 @@ import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.ControlledMessageHandler;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,7 @@ public final class Gateway implements Agent
     private final Int2ObjectHashMap<Session> sessionsById = new Int2ObjectHashMap<>();
     private final List<Session> toClose = new ArrayList<>();
     private final List<Session> toAnswer = new ArrayList<>();
+    private final List<Session> toSlow = new ArrayList<>();
     private final MutableDirectBuffer sendBuffer = new ExpandableArrayBuffer(256);
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final Responses responses = new Responses();
@@ -83,6 +85,7 @@ public final class Gateway implements Agent
     private volatile boolean intakeClosed;
     private int nextSessionId = 1;
     private int connecting;
+    private int backlogged;
     private long lastFeedSequence;
     private long nextHousekeepingNs;
 
@@ -154,6 +157,14 @@ public final class Gateway implements Agent
         }
         work += outbound.controlledRead(drainHandler, DRAIN_LIMIT);
         final long now = nanoClock.nanoTime();
+        if (backlogged > 0)
+        {
+            work += flushBacklogs(now);
+        }
+        if (!toClose.isEmpty())
+        {
+            work += closeCollected();
+        }
         if (connecting > 0 || now >= nextHousekeepingNs)
         {
             nextHousekeepingNs = now + HOUSEKEEPING_INTERVAL_NS;
@@ -170,9 +181,9 @@ public final class Gateway implements Agent
         {
             toClose.add(session);
         }
-        for (final Session session : toClose)
+        for (int i = 0; i < toClose.size(); i++)
         {
-            close(session, DisconnectReason.SHUTDOWN, "gateway shutting down");
+            close(toClose.get(i), DisconnectReason.SHUTDOWN, "gateway shutting down");
         }
         toClose.clear();
         CloseHelper.closeAll(commands, feed);
@@ -214,7 +225,7 @@ public final class Gateway implements Agent
         else if (translator.isLogoff())
         {
             respond(session, RejectReason.NONE);
-            close(session, DisconnectReason.LOGGED_OFF, "logged off");
+            beginClose(session, DisconnectReason.LOGGED_OFF, "logged off");
         }
         else
         {
@@ -330,28 +341,20 @@ public final class Gateway implements Agent
         return ControlledMessageHandler.Action.CONTINUE;
     }
 
-    /** Offer to a session's response publication; a session without room is a slow consumer and is disconnected. */
+    /**
+     * Send to a session: straight to its publication, or into its backlog while the publication is back-pressured (or
+     * earlier messages still wait), so order is kept and nobody else waits. A backlog that overflows makes the session a
+     * slow consumer.
+     *
+     * @return true if sent or queued.
+     */
     private boolean send(final Session session, final DirectBuffer buffer, final int offset, final int length)
     {
-        final ExclusivePublication publication = session.publication;
-        if (!publication.isConnected())
+        if (session.hasBacklog())
         {
-            close(session, null, "response channel lost");
-            return false;
+            return enqueue(session, buffer, offset, length);
         }
-        if (publication.availableWindow() < length + config.slowConsumerReserveBytes())
-        {
-            counters.slowConsumerDisconnects.increment();
-            close(session, DisconnectReason.SLOW_CONSUMER, "slow consumer: response window below the reserve");
-            return false;
-        }
-        long result;
-        int retries = ADMIN_ACTION_RETRIES;
-        do
-        {
-            result = publication.offer(buffer, offset, length);
-        }
-        while (result == Publication.ADMIN_ACTION && retries-- > 0);
+        final long result = offer(session.publication, buffer, offset, length);
         if (result > 0)
         {
             counters.responsesSent.increment();
@@ -359,14 +362,87 @@ public final class Gateway implements Agent
         }
         if (result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION)
         {
-            counters.slowConsumerDisconnects.increment();
-            close(session, DisconnectReason.SLOW_CONSUMER, "slow consumer: response publication back-pressured");
+            session.backloggedSinceNs = nanoClock.nanoTime();
+            backlogged++;
+            return enqueue(session, buffer, offset, length);
         }
-        else
-        {
-            close(session, null, "response publication failed: " + Publication.errorString(result));
-        }
+        toClose.add(session);
         return false;
+    }
+
+    private static long offer(final ExclusivePublication publication, final DirectBuffer buffer, final int offset, final int length)
+    {
+        long result;
+        int retries = ADMIN_ACTION_RETRIES;
+        do
+        {
+            result = publication.offer(buffer, offset, length);
+        }
+        while (result == Publication.ADMIN_ACTION && retries-- > 0);
+        return result;
+    }
+
+    private boolean enqueue(final Session session, final DirectBuffer buffer, final int offset, final int length)
+    {
+        final UnsafeBuffer backlog = session.backlog;
+        if (session.backlogEnd + Integer.BYTES + length > backlog.capacity())
+        {
+            beginClose(session, DisconnectReason.SLOW_CONSUMER, "slow consumer: response backlog full");
+            return false;
+        }
+        backlog.putInt(session.backlogEnd, length);
+        backlog.putBytes(session.backlogEnd + Integer.BYTES, buffer, offset, length);
+        session.backlogEnd += Integer.BYTES + length;
+        return true;
+    }
+
+    /** Offer what waits in the backlogs; a backlog that does not drain in time makes its session a slow consumer. */
+    private int flushBacklogs(final long now)
+    {
+        int work = 0;
+        for (final Session session : sessionsById.values())
+        {
+            if (!session.hasBacklog())
+            {
+                continue;
+            }
+            final UnsafeBuffer backlog = session.backlog;
+            while (session.hasBacklog())
+            {
+                final int length = backlog.getInt(session.backlogStart);
+                final long result = offer(session.publication, backlog, session.backlogStart + Integer.BYTES, length);
+                if (result > 0)
+                {
+                    counters.responsesSent.increment();
+                    session.backlogStart += Integer.BYTES + length;
+                    work++;
+                }
+                else
+                {
+                    if (result != Publication.BACK_PRESSURED && result != Publication.ADMIN_ACTION)
+                    {
+                        toClose.add(session);
+                    }
+                    break;
+                }
+            }
+            if (!session.hasBacklog())
+            {
+                session.backlogStart = 0;
+                session.backlogEnd = 0;
+                backlogged--;
+            }
+            else if (now - session.backloggedSinceNs > config.slowConsumerTimeoutNs() && session.state == Session.ACTIVE)
+            {
+                toSlow.add(session);
+            }
+        }
+        for (int i = 0; i < toSlow.size(); i++)
+        {
+            beginClose(toSlow.get(i), DisconnectReason.SLOW_CONSUMER, "slow consumer: responses backed up for longer than the timeout");
+        }
+        toSlow.clear();
+        return work;
     }
 
     // ------------------------------------------------------------------ sessions
@@ -378,11 +454,18 @@ public final class Gateway implements Agent
         {
             if (session.state == Session.CONNECTING)
             {
-                if (session.publication.isConnected() && session.publication.availableWindow() > config.slowConsumerReserveBytes() + Responses.LENGTH * 2)
+                if (session.publication.isConnected() && session.publication.availableWindow() > 0)
                 {
                     toAnswer.add(session);
                 }
                 else if (now - session.connectDeadlineNs >= 0)
+                {
+                    toClose.add(session);
+                }
+            }
+            else if (session.state == Session.CLOSING)
+            {
+                if (!session.hasBacklog() && sendSessionClosed(session) || now - session.closeDeadlineNs >= 0 || !session.publication.isConnected())
                 {
                     toClose.add(session);
                 }
@@ -392,26 +475,39 @@ public final class Gateway implements Agent
                 toClose.add(session);
             }
         }
-        for (final Session session : toAnswer)
+        for (int i = 0; i < toAnswer.size(); i++)
         {
-            answerLogon(session);
+            answerLogon(toAnswer.get(i));
             work++;
         }
         toAnswer.clear();
-        for (final Session session : toClose)
+        work += closeCollected();
+        return work;
+    }
+
+    private int closeCollected()
+    {
+        final int closed = toClose.size();
+        for (int i = 0; i < closed; i++)
         {
-            if (session.state == Session.CONNECTING)
+            final Session session = toClose.get(i);
+            switch (session.state)
             {
-                close(session, DisconnectReason.RESPONSE_CHANNEL_TIMEOUT, "response channel did not connect in time");
+                case Session.CONNECTING:
+                    close(session, DisconnectReason.RESPONSE_CHANNEL_TIMEOUT, "response channel did not connect in time");
+                    break;
+                case Session.REJECTED:
+                    close(session, null, "logon rejected");
+                    break;
+                case Session.CLOSING:
+                    close(session, null, null);
+                    break;
+                default:
+                    close(session, null, session.publication.isConnected() ? "client gone (command publication closed)" : "response channel lost");
             }
-            else
-            {
-                close(session, null, session.state == Session.REJECTED ? "logon rejected" : "client gone (command publication closed)");
-            }
-            work++;
         }
         toClose.clear();
-        return work;
+        return closed;
     }
 
     private void answerLogon(final Session session)
@@ -431,23 +527,69 @@ public final class Gateway implements Agent
             return;
         }
         session.state = Session.ACTIVE;
-        if (send(session, sendBuffer, 0, length))
+        session.backlog = new UnsafeBuffer(new byte[config.sessionBacklogBytes()]);
+        counters.logons.increment();
+        counters.activeSessions.increment();
+        LOG.info("{} logged on as {}", session, session.key.role());
+        send(session, sendBuffer, 0, length);
+        logonAccepted.wrapAndApplyHeader(sendBuffer, 0, header)
+            .correlationId(correlationId)
+            .sessionId(session.id)
+            .role(session.key.role())
+            .feedSequence(lastFeedSequence);
+        send(session, sendBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + LogonAcceptedEncoder.BLOCK_LENGTH);
+    }
+
+    /**
+     * Stop serving a logged-on session: no more commands or responses; its backlog still drains (a slow consumer's is
+     * dropped and counted), then SessionClosed is sent and the publication closed (or at the timeout).
+     */
+    private void beginClose(final Session session, final DisconnectReason reason, final String why)
+    {
+        if (session.state != Session.ACTIVE)
         {
-            logonAccepted.wrapAndApplyHeader(sendBuffer, 0, header)
-                .correlationId(correlationId)
-                .sessionId(session.id)
-                .role(session.key.role())
-                .feedSequence(lastFeedSequence);
-            length = MessageHeaderEncoder.ENCODED_LENGTH + LogonAcceptedEncoder.BLOCK_LENGTH;
-            if (send(session, sendBuffer, 0, length))
-            {
-                counters.logons.increment();
-                counters.activeSessions.increment();
-                LOG.info("{} logged on as {}", session, session.key.role());
-            }
+            return;
+        }
+        session.state = Session.CLOSING;
+        session.closeReason = reason;
+        session.closeDeadlineNs = nanoClock.nanoTime() + config.slowConsumerTimeoutNs();
+        sessionsByAeronSession.remove(session.aeronSessionId);
+        counters.activeSessions.decrement();
+        if (reason == DisconnectReason.SLOW_CONSUMER)
+        {
+            counters.slowConsumerDisconnects.increment();
+            discardBacklog(session);
+            LOG.warn("{} disconnected: {}", session, why);
+        }
+        else
+        {
+            counters.sessionsClosed.increment();
+            LOG.info("{} closed: {}", session, why);
         }
     }
 
+    private void discardBacklog(final Session session)
+    {
+        while (session.hasBacklog())
+        {
+            counters.undeliverable.increment();
+            session.backlogStart += Integer.BYTES + session.backlog.getInt(session.backlogStart);
+        }
+        if (session.backlogEnd != 0)
+        {
+            session.backlogStart = 0;
+            session.backlogEnd = 0;
+            backlogged--;
+        }
+    }
+
+    private boolean sendSessionClosed(final Session session)
+    {
+        sessionClosed.wrapAndApplyHeader(sendBuffer, 0, header).sessionId(session.id).reason(session.closeReason);
+        return offer(session.publication, sendBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + SessionClosedEncoder.BLOCK_LENGTH) > 0;
+    }
+
+    /** Remove a session now: best-effort SessionClosed when a reason is given, then close its publication. */
     private void close(final Session session, final DisconnectReason reason, final String why)
     {
         if (sessionsById.remove(session.id) == null)
@@ -463,19 +605,19 @@ public final class Gateway implements Agent
         {
             counters.activeSessions.decrement();
         }
-        if (reason != null && session.publication.isConnected())
-        {
-            sessionClosed.wrapAndApplyHeader(sendBuffer, 0, header).sessionId(session.id).reason(reason);
-            session.publication.offer(sendBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + SessionClosedEncoder.BLOCK_LENGTH);
-        }
-        if (reason != DisconnectReason.SLOW_CONSUMER)
+        if (session.state != Session.CLOSING)
         {
             counters.sessionsClosed.increment();
             LOG.info("{} closed: {}", session, why);
         }
-        else
+        if (session.backlog != null)
         {
-            LOG.warn("{} disconnected: {}", session, why);
+            discardBacklog(session);
+        }
+        if (reason != null && session.publication.isConnected())
+        {
+            session.closeReason = reason;
+            sendSessionClosed(session);
         }
         session.state = 0;
         CloseHelper.quietClose(session.publication);

@@ -51,7 +51,8 @@ public final class GatewayConfig
     private int maxSessions = 256;
     private int outboundBufferBytes = 4 * 1024 * 1024;
     private long responseConnectTimeoutNs = TimeUnit.SECONDS.toNanos(5);
-    private int slowConsumerReserveBytes = 4096;
+    private int sessionBacklogBytes = 64 * 1024;
+    private long slowConsumerTimeoutNs = TimeUnit.SECONDS.toNanos(2);
     private int maxCommandLength = 2048;
     private long rejectLogIntervalNs = TimeUnit.SECONDS.toNanos(1);
     private IdleKind idle = IdleKind.BACKOFF;
@@ -106,12 +107,19 @@ public final class GatewayConfig
     }
 
     /**
-     * @param bytes a session is disconnected as a slow consumer when its response publication's window has less than
-     *              this left after a message (the reserve still carries the SessionClosed message) @return this
+     * @param bytes per-session buffer for responses its back-pressured publication could not take yet; a session whose
+     *              backlog outgrows it is a slow consumer @return this
      */
-    public GatewayConfig slowConsumerReserveBytes(final int bytes)
+    public GatewayConfig sessionBacklogBytes(final int bytes)
     {
-        slowConsumerReserveBytes = bytes;
+        sessionBacklogBytes = bytes;
+        return this;
+    }
+
+    /** @param nanos a session whose backlog does not drain within this time is a slow consumer @return this */
+    public GatewayConfig slowConsumerTimeoutNs(final long nanos)
+    {
+        slowConsumerTimeoutNs = nanos;
         return this;
     }
 
@@ -178,10 +186,16 @@ public final class GatewayConfig
         return responseConnectTimeoutNs;
     }
 
-    /** @return slow consumer reserve */
-    public int slowConsumerReserveBytes()
+    /** @return per-session backlog capacity */
+    public int sessionBacklogBytes()
     {
-        return slowConsumerReserveBytes;
+        return sessionBacklogBytes;
+    }
+
+    /** @return how long a backlog may last */
+    public long slowConsumerTimeoutNs()
+    {
+        return slowConsumerTimeoutNs;
     }
 
     /** @return longest command frame */
@@ -216,7 +230,8 @@ public final class GatewayConfig
         require(maxSessions >= 1 && maxSessions <= 1 << 20, "maxSessions must be in 1..1048576");
         require(outboundBufferBytes >= 64 * 1024 && Integer.bitCount(outboundBufferBytes) == 1, "outbound buffer must be a power of two of at least 65536 bytes");
         require(responseConnectTimeoutNs > 0, "response connect timeout must be positive");
-        require(slowConsumerReserveBytes >= 256, "slow consumer reserve must be at least 256 bytes");
+        require(sessionBacklogBytes >= 4096, "session backlog must be at least 4096 bytes");
+        require(slowConsumerTimeoutNs > 0, "slow consumer timeout must be positive");
         require(maxCommandLength >= 64, "max command length must be at least 64 bytes");
         return this;
     }

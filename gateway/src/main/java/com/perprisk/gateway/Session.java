@@ -1,11 +1,14 @@
 package com.perprisk.gateway;
 
 import com.perprisk.protocol.sbe.RejectReason;
+import com.perprisk.protocol.sbe.DisconnectReason;
 import io.aeron.ExclusivePublication;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * One client session: the Aeron session of the client's command publication (its identity on the command stream), its
- * API key, and the exclusive publication of its responses. Owned by the gateway thread.
+ * API key, the exclusive publication of its responses, and the backlog of responses that publication could not take yet
+ * (a pre-allocated buffer, so a brief back-pressure costs no allocation and blocks no one). Owned by the gateway thread.
  */
 final class Session
 {
@@ -15,6 +18,8 @@ final class Session
     static final int ACTIVE = 2;
     /** Answered a rejected logon; closed once the answer is sent. */
     static final int REJECTED = 3;
+    /** Disconnected (slow consumer, logoff, shutdown): sending its SessionClosed before the publication is closed. */
+    static final int CLOSING = 4;
 
     final int id;
     final int aeronSessionId;
@@ -24,6 +29,13 @@ final class Session
     final long connectDeadlineNs;
     final RejectReason logonReason;
     int state = CONNECTING;
+    /** Messages the publication could not take yet, in order: [int length][bytes]...; allocated at logon. */
+    UnsafeBuffer backlog;
+    int backlogStart;
+    int backlogEnd;
+    long backloggedSinceNs;
+    DisconnectReason closeReason;
+    long closeDeadlineNs;
 
     /**
      * @param id                 the gateway's id of the session (never reused while the gateway runs).
@@ -50,6 +62,12 @@ final class Session
         this.logonCorrelationId = logonCorrelationId;
         this.connectDeadlineNs = connectDeadlineNs;
         this.logonReason = logonReason;
+    }
+
+    /** @return true while responses wait in the backlog */
+    boolean hasBacklog()
+    {
+        return backlogEnd > backlogStart;
     }
 
     @Override
