@@ -41,8 +41,9 @@ import static java.nio.ByteOrder.LITTLE_ENDIAN;
  * connect, client gone, slow consumer).
  *
  * <p>It never blocks: a full engine ring back-pressures the command stream (the frame is polled again later); a
- * back-pressured feed is retried on the next cycle; a session whose response publication has no room is a slow consumer
- * and is disconnected with {@code SessionClosed(SLOW_CONSUMER)}, counted and logged. Every request gets exactly one
+ * back-pressured feed is retried on the next cycle; a session whose response publication has no room keeps its responses
+ * in its backlog, and one whose backlog overflows or stays for the slow-consumer timeout is disconnected with
+ * {@code SessionClosed(SLOW_CONSUMER)}, counted and logged. Every request gets exactly one
  * {@code CommandResponse} while its session lives: from the engine, or from here for what never reaches the engine.
  */
 public final class Gateway implements Agent

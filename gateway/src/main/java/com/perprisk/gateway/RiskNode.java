@@ -10,6 +10,7 @@ import io.aeron.driver.ThreadingMode;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -96,7 +97,7 @@ public final class RiskNode implements AutoCloseable
                 new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100)));
             pipeline = new RiskPipeline(engine, encoder, config.ringSize(), config.waitStrategy());
             gateway = new Gateway(config.gateway(), aeron, keys, pipeline, outbound, counters,
-                SystemEpochNanoClock.INSTANCE, new SystemNanoClock());
+                new OffsetEpochNanoClock(), new SystemNanoClock());
             gatewayRunner = new AgentRunner(config.gateway().idle().create(),
                 throwable -> LOG.error("gateway duty cycle failed", throwable), null, gateway);
         }
