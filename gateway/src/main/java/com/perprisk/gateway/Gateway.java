@@ -235,14 +235,22 @@ public final class Gateway implements Agent
             {
                 reject(session, reason, frameHeader.sessionId());
             }
-            else if (pipeline.tryPublish(command.origin(session.id)) < 0)
-            {
-                counters.engineBackPressure.increment();
-                return ControlledFragmentHandler.Action.ABORT;
-            }
             else
             {
-                counters.commandsToEngine.increment();
+                final long sequence = pipeline.tryPublish(command.origin(session.id));
+                if (sequence == RiskPipeline.RING_FULL)
+                {
+                    counters.engineBackPressure.increment();
+                    return ControlledFragmentHandler.Action.ABORT;
+                }
+                if (sequence < 0)
+                {
+                    reject(session, RejectReason.JOURNAL_UNAVAILABLE, frameHeader.sessionId()); // the pipeline stopped accepting
+                }
+                else
+                {
+                    counters.commandsToEngine.increment();
+                }
             }
         }
         counters.framesReceived.increment();

@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RiskPipeline implements AutoCloseable
 {
+    /** Returned by {@link #tryPublish} when the ring is full and nothing was published. */
+    public static final long RING_FULL = -2;
+
     private final Disruptor<CommandEvent> disruptor;
     private final RingBuffer<CommandEvent> ring;
     private boolean started;
@@ -77,7 +80,7 @@ public final class RiskPipeline implements AutoCloseable
      * upstream instead. Allocation-free (the Disruptor's capacity exception is a pre-allocated singleton).
      *
      * @param template a producer-owned event filled with one of its {@code set*} methods.
-     * @return the sequence assigned to the input, or -1 if the ring is full and nothing was published.
+     * @return the sequence assigned to the input, or {@link #RING_FULL} if the ring is full and nothing was published.
      */
     public long tryPublish(final CommandEvent template)
     {
@@ -88,7 +91,7 @@ public final class RiskPipeline implements AutoCloseable
         }
         catch (final InsufficientCapacityException ex)
         {
-            return -1;
+            return RING_FULL;
         }
         try
         {
