@@ -91,16 +91,14 @@ public final class EngineOptions
         {
             throw new CliException(CliException.USAGE_OR_INPUT, "--margin-alert-ratio: " + e.getMessage());
         }
-        final EngineConfig config;
         try
         {
-            config = new EngineConfig().detection(detection).marginAlertRatio(ratio);
+            return new EngineConfig().detection(detection).marginAlertRatio(ratio);
         }
         catch (final IllegalArgumentException e)
         {
             throw new CliException(CliException.USAGE_OR_INPUT, "--" + e.getMessage().replace("marginAlertRatio", "margin-alert-ratio"));
         }
-        return config;
     }
 
     /** @param constant an enum constant @return its command-line spelling, e.g. {@code full-scan}. */

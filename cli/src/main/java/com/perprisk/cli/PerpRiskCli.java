@@ -15,8 +15,10 @@ import java.io.PrintWriter;
     versionProvider = VersionProvider.class,
     description = {
         "Operator tools for the perpetual-futures risk engine: replay JSON Lines scenarios through the real " +
-            "pipeline, inspect an account's positions and margin, or watch the demo."},
-    subcommands = {ScenarioCommand.class, QueryCommand.class, DemoCommand.class, JournalCommand.class, ReplayCommand.class,
+            "pipeline, inspect an account's positions and margin, watch the demo, run the engine behind its Aeron gateway, " +
+            "or inspect and replay its journal."},
+    subcommands = {ScenarioCommand.class, QueryCommand.class, DemoCommand.class, RunCommand.class, LatencyCommand.class,
+        JournalCommand.class, ReplayCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Run 'perp-risk COMMAND --help' for a command's options.",
         "Exit codes: 0 success, 1 failed query, 2 usage error or unreadable input."})

@@ -118,6 +118,7 @@ public final class RiskEngine
     {
         this.listener = listener;
         sequence = command.sequence();
+        listener.onCommandStart(command);
         final int reason;
         switch (command.type())
         {

@@ -45,6 +45,7 @@ public final class CommandEvent
     private long amount;
     private long aux;
     private Object attachment;
+    private long origin;
 
     /** @return command code, one of {@link CommandType}. */
     public byte type()
@@ -112,6 +113,24 @@ public final class CommandEvent
         return attachment;
     }
 
+    /** @return where the command came from, for routing its results (e.g. a gateway session); 0 = no origin. Not used by the business logic. */
+    public long origin()
+    {
+        return origin;
+    }
+
+    /**
+     * Tag the command with its origin; set after one of the {@code set*} methods, which reset it to 0.
+     *
+     * @param origin producer-defined origin (a gateway session id), 0 for none.
+     * @return this.
+     */
+    public CommandEvent origin(final long origin)
+    {
+        this.origin = origin;
+        return this;
+    }
+
     /**
      * Stamp the total-order sequence; called by the pipeline, not by producers.
      *
@@ -159,6 +178,7 @@ public final class CommandEvent
         this.amount = amount;
         this.aux = aux;
         this.attachment = attachment;
+        this.origin = 0;
         return this;
     }
 
@@ -167,7 +187,7 @@ public final class CommandEvent
     {
         sequence = src.sequence;
         return set(src.type, src.timestamp, src.correlationId, src.accountId, src.instrumentId,
-            src.price, src.size, src.amount, src.aux, src.attachment);
+            src.price, src.size, src.amount, src.aux, src.attachment).origin(src.origin);
     }
 
     /** @param ts time @param corr correlation @param instrument the instrument (an {@code Instrument}) @param instrumentId its id @return this */
@@ -282,6 +302,6 @@ public final class CommandEvent
     {
         return "CommandEvent{" + CommandType.name(type) + " seq=" + sequence + " ts=" + timestamp + " corr=" + correlationId +
             " account=" + accountId + " instrument=" + instrumentId + " price=" + price + " size=" + size +
-            " amount=" + amount + " aux=" + aux + '}';
+            " amount=" + amount + " aux=" + aux + " origin=" + origin + '}';
     }
 }

@@ -1,11 +1,13 @@
 package com.perprisk.engine.event;
 
+import com.perprisk.engine.command.CommandEvent;
+
 /**
  * Receives the engine's output events. Called on the business-logic thread, in the order the
  * events are produced; every argument is a reused flyweight valid only during the call.
  * Implementations must not block and should not allocate (copy into their own buffers).
  *
- * <p>For each input the engine emits, in order: zero or more position updates, account risks,
+ * <p>For each input the engine emits, in order: {@link #onCommandStart(CommandEvent)}, zero or more position updates, account risks,
  * margin alerts, liquidation candidates, funding and insurance events, then exactly one
  * {@link #onCommandResult(CommandResult)} last.
  */
@@ -15,6 +17,15 @@ public interface RiskEventListener
     RiskEventListener NO_OP = new RiskEventListener()
     {
     };
+
+    /**
+     * The engine is about to apply this input; every event until its {@link #onCommandResult} belongs to it.
+     *
+     * @param command the input, valid only until its result (read its type and origin to route the events).
+     */
+    default void onCommandStart(final CommandEvent command)
+    {
+    }
 
     /** @param result the one result of an input; always the last event of that input. */
     default void onCommandResult(final CommandResult result)

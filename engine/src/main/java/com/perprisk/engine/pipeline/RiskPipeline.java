@@ -1,5 +1,6 @@
 package com.perprisk.engine.pipeline;
 
+import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
@@ -23,6 +24,8 @@ public final class RiskPipeline implements AutoCloseable
 {
     /** Returned by {@link #publish} when the pipeline no longer accepts input (its journal failed). */
     public static final long NOT_ACCEPTING = -1;
+    /** Returned by {@link #tryPublish} when the ring is full and nothing was published. */
+    public static final long RING_FULL = -2;
 
     private final Disruptor<CommandEvent> disruptor;
     private final RingBuffer<CommandEvent> ring;
@@ -92,15 +95,46 @@ public final class RiskPipeline implements AutoCloseable
             return NOT_ACCEPTING;
         }
         final long sequence = ring.next();
+        return copyAndPublish(sequence, template);
+    }
+
+    /**
+     * Like {@link #publish} but never waits: a producer that must not block (a network gateway) applies back-pressure
+     * upstream instead. Allocation-free (the Disruptor's capacity exception is a pre-allocated singleton).
+     *
+     * @param template a producer-owned event filled with one of its {@code set*} methods.
+     * @return the sequence assigned to the input, {@link #RING_FULL} if the ring is full, or {@link #NOT_ACCEPTING} once
+     * the journal has failed; nothing is published in either case.
+     */
+    public long tryPublish(final CommandEvent template)
+    {
+        if (!accepting)
+        {
+            return NOT_ACCEPTING;
+        }
+        final long sequence;
         try
         {
-            ring.get(sequence).copyFrom(template).sequence(firstSequence + sequence);
+            sequence = ring.tryNext();
+        }
+        catch (final InsufficientCapacityException ex)
+        {
+            return RING_FULL;
+        }
+        return copyAndPublish(sequence, template);
+    }
+
+    private long copyAndPublish(final long slot, final CommandEvent template)
+    {
+        try
+        {
+            ring.get(slot).copyFrom(template).sequence(firstSequence + slot);
         }
         finally
         {
-            ring.publish(sequence);
+            ring.publish(slot);
         }
-        return firstSequence + sequence;
+        return firstSequence + slot;
     }
 
     /** @return false once an input could not be journaled: the engine then applies nothing more. */
