@@ -3,6 +3,7 @@ package com.perprisk.gateway;
 import com.perprisk.client.ClientConfig;
 import com.perprisk.client.RiskClient;
 import com.perprisk.engine.instrument.Instrument;
+import com.perprisk.journal.JournalSettings;
 import com.perprisk.protocol.sbe.RejectReason;
 import com.perprisk.protocol.sbe.Role;
 
@@ -38,13 +39,19 @@ final class TestNode implements AutoCloseable
 
     TestNode(final GatewayConfig gateway)
     {
+        this(gateway, null);
+    }
+
+    /** @param journal the journal to recover from and append to, or null for an in-memory node */
+    TestNode(final GatewayConfig gateway, final JournalSettings journal)
+    {
         final ApiKeys keys = new ApiKeys()
             .add(ADMIN_KEY, new ApiKey("admin", Role.ADMIN))
             .add(MM_KEY, new ApiKey("mm", Role.MARKET_MAKER, MM_ACCOUNT, MM_ACCOUNT_2))
             .add(VICTIM_KEY, new ApiKey("victim", Role.MARKET_MAKER, VICTIM_ACCOUNT))
             .add(BOT_KEY, new ApiKey("bot", Role.LIQUIDATOR, LIQUIDATOR_ACCOUNT))
             .add(NO_ACCOUNTS_KEY, new ApiKey("empty", Role.MARKET_MAKER));
-        node = new RiskNode(new NodeConfig().termLength(64 * 1024).gateway(gateway), keys).start(List.of(btc()));
+        node = new RiskNode(new NodeConfig().termLength(64 * 1024).gateway(gateway).journal(journal), keys).start(List.of(btc()));
     }
 
     static Instrument btc()
