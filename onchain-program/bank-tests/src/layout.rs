@@ -46,6 +46,7 @@ pub mod err {
     pub const INSUFFICIENT_COLLATERAL: u32 = 28;
     pub const INSUFFICIENT_MARGIN: u32 = 29;
     pub const NOT_LIQUIDATABLE: u32 = 30;
+    pub const SELF_LIQUIDATION: u32 = 37;
 }
 
 /// Event tags.
