@@ -293,15 +293,27 @@ pub async fn send_in_current_slot(
     let needed = |k: &Pubkey| instructions.iter().any(|ix| ix.accounts.iter().any(|m| m.is_signer && &m.pubkey == k));
     all.extend(signers.iter().copied().filter(|k| k.pubkey() != payer.pubkey() && needed(&k.pubkey())));
     let tx = Transaction::new_signed_with_payer(instructions, Some(&payer.pubkey()), &all, ctx.last_blockhash);
-    match ctx.banks_client.process_transaction_with_metadata(tx).await {
-        Ok(outcome) => {
-            let logs = outcome.metadata.map(|m| m.log_messages).unwrap_or_default();
-            match outcome.result {
-                Ok(()) => Ok(Executed { events: events_in(&logs), logs }),
-                Err(error) => Err(Failed { error, logs }),
-            }
+    send_transaction(ctx, tx).await
+}
+
+/// Execute a signed transaction in the working bank. `process_transaction` verifies its signatures and commits
+/// it; the bank's `process_transaction_with_metadata` would skip signature verification, so the log (for the
+/// events) comes from a simulation of the same transaction on the same bank just before, whose outcome must
+/// agree.
+pub async fn send_transaction(ctx: &mut ProgramTestContext, tx: Transaction) -> Result<Executed, Failed> {
+    let simulated = ctx
+        .banks_client
+        .simulate_transaction_with_commitment(tx.clone(), solana_commitment_config::CommitmentLevel::Processed)
+        .await
+        .expect("simulate");
+    let logs = simulated.simulation_details.map(|d| d.logs).unwrap_or_default();
+    let simulated = simulated.result;
+    match ctx.banks_client.process_transaction(tx).await {
+        Ok(()) => {
+            assert_eq!(simulated, Some(Ok(())), "committed but the simulation failed: {logs:#?}");
+            Ok(Executed { events: events_in(&logs), logs })
         }
-        Err(BanksClientError::TransactionError(error)) => Err(Failed { error, logs: Vec::new() }),
+        Err(BanksClientError::TransactionError(error)) => Err(Failed { error, logs }),
         Err(BanksClientError::SimulationError { err, logs, .. }) => Err(Failed { error: err, logs }),
         Err(e) => panic!("banks client: {e:?}"),
     }

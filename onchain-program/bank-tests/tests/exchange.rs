@@ -29,3 +29,24 @@ async fn exchange_market_and_margin_account_are_created_by_the_program_in_the_ba
     assert_eq!((margin.owner, margin.collateral), (user.wallet.pubkey(), 0));
     assert_eq!(world.owner(&user.margin).await, PROGRAM_ID);
 }
+
+#[tokio::test]
+async fn the_bank_verifies_signatures() {
+    let mut world = World::new().await;
+    let user = world.user(100 * USDC as u64).await;
+    advance(&mut world.ctx, 1).await;
+    let ix = world.deposit_ix(&user, USDC as u64);
+    let payer = world.ctx.payer.insecure_clone();
+    let mut tx = solana_transaction::Transaction::new_signed_with_payer(
+        &[ix],
+        Some(&payer.pubkey()),
+        &[&payer, &user.wallet],
+        world.ctx.last_blockhash,
+    );
+    // The owner's signature replaced by one over other bytes.
+    tx.signatures[1] = user.wallet.sign_message(b"something else");
+    let refused = send_transaction(&mut world.ctx, tx).await.unwrap_err();
+    assert_eq!(refused.error, solana_transaction::TransactionError::SignatureFailure);
+    assert_eq!(world.margin(&user).await.collateral, 0);
+    assert_eq!(world.token_balance(&user.tokens.clone()).await, 100 * USDC as u64);
+}
