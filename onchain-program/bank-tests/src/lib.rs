@@ -131,7 +131,7 @@ pub fn process(program_id: &Pubkey, accounts: &[AccountInfo], data: &[u8]) -> Pr
         assert_eq!(count as usize, accounts.len(), "not the runtime's parameter buffer");
         assert_eq!(&id_after_data, program_id.as_ref(), "not the runtime's parameter buffer");
     }
-    CURRENT.with(|c| c.set((accounts.as_ptr() as *const AccountInfo<'static>, accounts.len())));
+    CURRENT.with(|c| c.set((accounts.as_ptr().cast(), accounts.len())));
     // SAFETY: `input` is a complete ABI v1 input buffer that stays alive and unaliased by Rust borrows during the
     // call (solana-program-test holds no borrow of the `AccountInfo` cells while its processor runs).
     let code = unsafe { (library.entrypoint)(input) };
