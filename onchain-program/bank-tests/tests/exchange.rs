@@ -29,6 +29,20 @@ async fn exchange_market_and_margin_account_are_created_by_the_program_in_the_ba
     let margin = world.margin(&user).await;
     assert_eq!((margin.owner, margin.collateral), (user.wallet.pubkey(), 0));
     assert_eq!(world.owner(&user.margin).await, PROGRAM_ID);
+
+    // A margin account at another owner's PDA, or at an address that is no PDA at all.
+    let someone = solana_sdk::signature::Keypair::new();
+    fund(&mut world.ctx, &someone.pubkey(), 1_000_000_000).await;
+    let elsewhere = pda(&[b"margin", solana_sdk::signature::Keypair::new().pubkey().as_ref()]);
+    for target in [elsewhere, solana_sdk::signature::Keypair::new().pubkey()] {
+        let ix = solana_instruction::Instruction {
+            program_id: PROGRAM_ID,
+            accounts: vec![ws(someone.pubkey()), w(target), r(system_program()), r(rent_id())],
+            data: vec![tag::CREATE_MARGIN_ACCOUNT],
+        };
+        assert_eq!(world.send(&[ix], &[&someone]).await.unwrap_err().code(), err::WRONG_PROGRAM_ADDRESS);
+        assert_eq!(world.lamports(&target).await, 0, "nothing created");
+    }
 }
 
 #[tokio::test]
