@@ -6,8 +6,8 @@
 //! * **The adapter** ([`process`], registered with `processor!`) is a native processor. solana-program-test calls
 //!   it with `AccountInfo`s that it has deserialized from the runtime's own serialization of the instruction
 //!   (`serialize_parameters`, the ABI v1 loader input of agave's program runtime). The adapter hands the start
-//!   of that very buffer to the program's exported `entrypoint`, so pinocchio's deserializer reads exactly what
-//!   an SBF program is given, and every change the program makes (lamports, data) lands in the memory behind the
+//!   of that very buffer to the program's exported `entrypoint`, so pinocchio's deserializer reads the runtime's
+//!   bytes in the layout an SBF program is given (without the VM's memory regions), and every change the program makes (lamports, data) lands in the memory behind the
 //!   `AccountInfo`s, which solana-program-test writes back into the bank.
 //! * **CPIs**: pinocchio's off-chain `invoke_signed` is a no-op, so the program (off chain only) hands each CPI to
 //!   the hook installed here ([`cpi_hook`]), which rebuilds the instruction and calls solana-program-test's
