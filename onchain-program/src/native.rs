@@ -4,12 +4,17 @@
 //!   installed with [`set_cpi_emulator`] (none installed: the call is refused with `UnsupportedSysvar`, so a test
 //!   can never pass by silently skipping a CPI). The emulator sees the call and the account views and may apply
 //!   the effect the System Program or SPL Token would have.
+//!   A bank harness (`bank-tests/`, solana-program-test) instead installs a C-ABI hook with
+//!   [`perp_risk_set_native_hooks`]: every CPI is then handed to it as the real instruction (program id, account
+//!   metas, data, PDA signer seeds), and it runs the real callee inside the bank. The hook is exported from the
+//!   native `cdylib` because the bank harness loads the program as a shared library (it cannot link it: see
+//!   `bank-tests/Cargo.toml`).
 //! * Events: `sol_log_data` does not exist off chain; [`crate::events`] appends each event here, and
-//!   [`take_events`] returns them.
+//!   [`take_events`] returns them (or hands them to the installed log hook).
 
 use pinocchio::cpi::Seed;
 use pinocchio::error::ProgramError;
-use pinocchio::AccountView;
+use pinocchio::{AccountView, Address};
 use std::cell::RefCell;
 use std::vec::Vec;
 
@@ -71,7 +76,92 @@ pub fn take_events() -> Vec<Vec<u8>> {
 }
 
 pub(crate) fn log_event(data: &[u8]) {
+    if let Some(log) = hooks().1 {
+        // SAFETY: `data` is valid for `data.len()` bytes during the call; the hook only reads it.
+        unsafe { log(data.as_ptr(), data.len()) };
+        return;
+    }
     EVENTS.with(|e| e.borrow_mut().push(data.to_vec()));
+}
+
+/// One account of a CPI instruction, for [`CpiHook`].
+#[repr(C)]
+pub struct HookAccountMeta {
+    /// The account's address (32 bytes).
+    pub address: *const u8,
+    /// Signer in the CPI.
+    pub is_signer: bool,
+    /// Writable in the CPI.
+    pub is_writable: bool,
+}
+
+/// A byte slice across the C ABI.
+#[repr(C)]
+pub struct HookSlice {
+    /// First byte.
+    pub ptr: *const u8,
+    /// Length.
+    pub len: usize,
+}
+
+/// Runs a CPI: the callee's program id (32 bytes), its account metas, its instruction data, and the seeds (bump
+/// included) of the one PDA the calling program signs for (none when `seeds_len` is 0). Returns 0 or the
+/// callee's error as a program return code (`ProgramError` as u64). The accounts are found by the hook among the
+/// calling instruction's accounts, as the runtime does.
+pub type CpiHook = unsafe extern "C" fn(
+    program_id: *const u8,
+    metas: *const HookAccountMeta,
+    metas_len: usize,
+    data: *const u8,
+    data_len: usize,
+    seeds: *const HookSlice,
+    seeds_len: usize,
+) -> u64;
+
+/// Receives one event (`sol_log_data` payload).
+pub type LogHook = unsafe extern "C" fn(data: *const u8, len: usize);
+
+static HOOKS: std::sync::Mutex<(Option<CpiHook>, Option<LogHook>)> = std::sync::Mutex::new((None, None));
+
+fn hooks() -> (Option<CpiHook>, Option<LogHook>) {
+    match HOOKS.lock() {
+        Ok(h) => *h,
+        Err(poisoned) => *poisoned.into_inner(),
+    }
+}
+
+/// Install (or with `None`, remove) the process-wide CPI and event hooks of a bank harness. Exported unmangled
+/// from the native shared library; never compiled for the chain.
+#[no_mangle]
+pub extern "C" fn perp_risk_set_native_hooks(cpi: Option<CpiHook>, log: Option<LogHook>) {
+    match HOOKS.lock() {
+        Ok(mut h) => *h = (cpi, log),
+        Err(poisoned) => *poisoned.into_inner() = (cpi, log),
+    }
+}
+
+/// Hand a CPI to the installed bank hook. `None` when no hook is installed (the emulator path applies).
+pub(crate) fn invoke_hook(
+    program_id: &Address,
+    accounts: &[(&AccountView, bool, bool)],
+    data: &[u8],
+    seeds: &[Seed],
+) -> Option<Result<(), ProgramError>> {
+    let hook = hooks().0?;
+    let metas: Vec<HookAccountMeta> = accounts
+        .iter()
+        .map(|(view, is_signer, is_writable)| HookAccountMeta {
+            address: view.address().as_ref().as_ptr(),
+            is_signer: *is_signer,
+            is_writable: *is_writable,
+        })
+        .collect();
+    let seeds: Vec<HookSlice> = seeds.iter().map(|s| HookSlice { ptr: s.as_ptr(), len: s.len() }).collect();
+    // SAFETY: every pointer is valid for its length for the duration of the call; the hook only reads them.
+    let code = unsafe {
+        hook(program_id.as_ref().as_ptr(), metas.as_ptr(), metas.len(), data.as_ptr(), data.len(), seeds.as_ptr(), seeds.len())
+    };
+    Some(if code == 0 { Ok(()) } else { Err(ProgramError::from(code)) })
 }
 
 pub(crate) fn emulate(request: &CpiRequest, accounts: &mut [AccountView]) -> Result<(), ProgramError> {
