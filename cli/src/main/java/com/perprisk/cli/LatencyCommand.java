@@ -12,6 +12,7 @@ import com.perprisk.gateway.RiskNode;
 import com.perprisk.protocol.sbe.RejectReason;
 import com.perprisk.protocol.sbe.Role;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -63,6 +64,9 @@ public final class LatencyCommand implements Callable<Integer>
         description = "Wait strategy of the business-logic thread: blocking, sleeping, yielding or busy-spin (default: ${DEFAULT-VALUE}).")
     WaitStrategyKind waitStrategy;
 
+    @Mixin
+    JournalOptions journalOptions;
+
     @Override
     public Integer call()
     {
@@ -86,7 +90,8 @@ public final class LatencyCommand implements Callable<Integer>
         }
         final PrintWriter out = spec.commandLine().getOut();
         final ApiKeys keys = new ApiKeys().add("latency-key", new ApiKey("latency", Role.ADMIN));
-        final NodeConfig config = new NodeConfig().termLength(16 * 1024 * 1024).waitStrategy(waitStrategy).gateway(new GatewayConfig().idle(idleKind));
+        final NodeConfig config = new NodeConfig().termLength(16 * 1024 * 1024).waitStrategy(waitStrategy).gateway(new GatewayConfig().idle(idleKind))
+            .journal(journalOptions.settings());
         try (RiskNode node = new RiskNode(config, keys).start(InstrumentConfigLoader.loadResource(InstrumentConfigLoader.DEMO_RESOURCE));
             RiskClient client = RiskClient.connect(new ClientConfig().aeronDirectoryName(node.aeronDirectoryName())))
         {
@@ -115,8 +120,9 @@ public final class LatencyCommand implements Callable<Integer>
             {
                 total += n;
             }
-            out.printf("round trip over IPC, %s, %d messages after %d warm-up, gateway idle %s, engine wait %s%n",
-                kind.toLowerCase(Locale.ROOT), messages, warmup, idle, EngineOptions.spelling(waitStrategy));
+            out.printf("round trip over IPC, %s, %d messages after %d warm-up, gateway idle %s, engine wait %s, journal %s%n",
+                kind.toLowerCase(Locale.ROOT), messages, warmup, idle, EngineOptions.spelling(waitStrategy),
+                journalOptions.folder == null ? "off" : "on (" + journalOptions.settings().durability().name().toLowerCase(Locale.ROOT) + ")");
             out.printf("  p50 %s us   p90 %s us   p99 %s us   p99.9 %s us   max %s us   (%.0f round trips/s)%n",
                 micros(nanos, 0.50), micros(nanos, 0.90), micros(nanos, 0.99), micros(nanos, 0.999), micros(nanos, 1.0),
                 messages * 1e9 / total);
