@@ -7,6 +7,7 @@ import com.perprisk.journal.ConsoleReplayProgress;
 import com.perprisk.journal.InstrumentAttachmentCodec;
 import com.perprisk.journal.Journal;
 import com.perprisk.journal.JournalException;
+import com.perprisk.journal.JournalIndex;
 import com.perprisk.journal.JournalReader;
 import com.perprisk.journal.ReplayOutcome;
 import com.perprisk.journal.Replayer;
@@ -32,11 +33,11 @@ import java.util.concurrent.Callable;
     name = "replay",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    header = "Rebuild the engine state as it was at a sequence or an instant, then show accounts (\"what did the engine know at 14:32?\").",
+    header = "Rebuild the engine state as it was at a sequence, a journal index or an instant, then show accounts (\"what did the engine know at 14:32?\").",
     sortOptions = false,
     description = {
         "Starts from the newest snapshot at or before the target (or the first record), replays the journal up to and including the "
-            + "target sequence or the last input stamped at or before the instant, then queries each account given.",
+            + "target sequence, the target journal index, or the last input stamped at or before the instant, then queries each account given.",
         "Exit code 0 on success, 1 if the journal cannot be replayed to the target or an account is unknown, 2 for bad options."},
     footer = {"", "Examples:", "  perp-risk replay journal-data --to 125000 --account 7",
         "  perp-risk replay journal-data --at 2026-11-23T14:32:00Z --account 7 --account 9 --json"})
@@ -56,6 +57,9 @@ public final class ReplayCommand implements Callable<Integer>
     {
         @Option(names = "--to", paramLabel = "SEQ", description = "Last sequence to apply (inclusive), as printed by 'journal dump'.")
         Long sequence;
+
+        @Option(names = "--to-index", paramLabel = "INDEX", description = "Last journal record to apply (inclusive), as a Chronicle index (0x... or decimal) printed by 'journal dump'.")
+        String index;
 
         @Option(names = "--at", paramLabel = "INSTANT", description = "Apply every input stamped at or before this ISO-8601 instant, e.g. 2026-11-23T14:32:00Z.")
         String instant;
@@ -91,6 +95,10 @@ public final class ReplayCommand implements Callable<Integer>
             {
                 replayer.toTimestamp(parseInstant(target.instant));
             }
+            if (target.index != null)
+            {
+                replayer.toIndex(parseIndex(target.index));
+            }
             outcome = replayer.replay(reader, engine, start.index());
             if (!outcome.clean())
             {
@@ -116,6 +124,18 @@ public final class ReplayCommand implements Callable<Integer>
         }
         out.flush();
         return 0;
+    }
+
+    private static long parseIndex(final String text)
+    {
+        try
+        {
+            return JournalIndex.parse(text);
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new CliException(CliException.USAGE_OR_INPUT, "--to-index: '" + text + "' is not an index (0x... or decimal)");
+        }
     }
 
     private static long parseInstant(final String text)

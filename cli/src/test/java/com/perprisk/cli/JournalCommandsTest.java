@@ -108,6 +108,12 @@ class JournalCommandsTest
         final JsonNode atEnd = JsonFields.MAPPER.readTree(late.outLines()[late.outLines().length - 1]);
         assertTrue(atEnd.path("positions").size() > 0, late.out);
 
+        final String dumpLine = Cli.run("journal", "dump", journal.toString(), "--from", "4", "--to", "4").outLines()[0];
+        final String index = dumpLine.substring(dumpLine.indexOf("index=") + 6, dumpLine.indexOf(' ', dumpLine.indexOf("index=")));
+        final Cli byIndex = Cli.run("replay", journal.toString(), "--to-index", index, "--account", "1", "--json");
+        assertEquals(0, byIndex.exitCode, byIndex.toString());
+        assertTrue(byIndex.out.contains("state at sequence 4 "), byIndex.out);
+
         final Cli unknown = Cli.run("replay", journal.toString(), "--to", "4", "--account", "12345");
         assertEquals(1, unknown.exitCode, unknown.toString());
         assertTrue(unknown.err.contains("UNKNOWN_ACCOUNT"), unknown.toString());

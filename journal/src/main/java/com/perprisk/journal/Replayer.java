@@ -8,7 +8,7 @@ import com.perprisk.engine.event.RiskEventListener;
  * Applies journal records to an engine in order: the one replay loop behind recovery, snapshots, {@code journal
  * verify} and {@code replay --to}. It stops, without applying, at the first record that is damaged, written by
  * another format version, or out of sequence, so an engine is never rebuilt from a journal it cannot trust; and
- * it stops before the first record past an optional sequence or time limit.
+ * it stops before the first record past an optional sequence, journal index or time limit.
  *
  * <p>Threading: runs on the caller's thread, which owns the reader and the engine.
  */
@@ -20,6 +20,7 @@ public final class Replayer
     private final CommandEvent event = new CommandEvent();
     private long toSequence = Long.MAX_VALUE;
     private long toTimestamp = Long.MAX_VALUE;
+    private long toIndex = Long.MAX_VALUE;
     private RiskEventListener listener = RiskEventListener.NO_OP;
     private ReplayProgress progress = ReplayProgress.SILENT;
     private long expectedTotal;
@@ -28,6 +29,13 @@ public final class Replayer
     public Replayer toSequence(final long sequence)
     {
         toSequence = sequence;
+        return this;
+    }
+
+    /** @param index Chronicle index of the last record to apply (inclusive) @return this */
+    public Replayer toIndex(final long index)
+    {
+        toIndex = index;
         return this;
     }
 
@@ -95,7 +103,7 @@ public final class Replayer
                 detail = "expected sequence " + expected + ", found " + event.sequence();
                 break;
             }
-            if (event.sequence() > toSequence || event.timestamp() > toTimestamp)
+            if (event.sequence() > toSequence || event.timestamp() > toTimestamp || reader.index() > toIndex)
             {
                 stop = ReplayOutcome.Stop.LIMIT;
                 reader.moveTo(reader.index()); // not applied: the next replay from this reader starts with it
