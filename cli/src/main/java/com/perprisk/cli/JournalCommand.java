@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
         "A journal folder holds a Chronicle Queue of every input (queue/) and snapshots of the engine state (snapshots/).",
         "Chronicle's own reader works on it too: see the README."},
     subcommands = {JournalDumpCommand.class, JournalVerifyCommand.class, JournalSnapshotCommand.class, JournalGenerateCommand.class,
+        JournalReplayRateCommand.class,
         CommandLine.HelpCommand.class})
 public final class JournalCommand implements Runnable
 {

@@ -70,6 +70,21 @@ class JournalCommandsTest
     }
 
     @Test
+    void replayRateReplaysEveryRoundToTheSameChecksum() throws Exception
+    {
+        final Path journal = dir.resolve("journal");
+        assertEquals(0, Cli.run("journal", "generate", journal.toString(), "--events", "2000", "--accounts", "20").exitCode);
+        final String checksum = Cli.run("journal", "verify", journal.toString()).out.replaceAll("(?s).*state checksum: (\\p{XDigit}+).*", "$1");
+        final Cli rate = Cli.run("journal", "replay-rate", journal.toString(), "--rounds", "3");
+        assertEquals(0, rate.exitCode, rate.toString());
+        assertEquals(3, rate.outLines().length, rate.out);
+        for (final String line : rate.outLines())
+        {
+            assertTrue(line.contains("2,003 records") && line.endsWith("checksum " + checksum), line + " vs " + checksum);
+        }
+    }
+
+    @Test
     void dumpFiltersByAccountInstrumentAndSequence() throws Exception
     {
         final Path journal = dir.resolve("journal");

@@ -87,6 +87,8 @@ public final class RiskEngine
     private final InsuranceFundUpdate insuranceUpdate = new InsuranceFundUpdate();
 
     private RiskEventListener listener = RiskEventListener.NO_OP;
+    /** The listener wants results only (a replay): event payloads are not computed, the state reached is the same. */
+    private boolean silent = true;
     private Instrument resolvedInstrument;
     private int resolvedSlot;
     private long sequence;
@@ -117,6 +119,7 @@ public final class RiskEngine
     public void apply(final CommandEvent command, final RiskEventListener listener)
     {
         this.listener = listener;
+        silent = !listener.wantsRiskEvents();
         sequence = command.sequence();
         listener.onCommandStart(command);
         final int reason;
@@ -933,14 +936,8 @@ public final class RiskEngine
         final boolean alert = evaluator.atOrAboveRatio(config.marginAlertRatio());
         if (alert != accounts.hasFlag(slot, AccountBook.FLAG_ALERT_RAISED))
         {
-            final long ratio = alert ? evaluator.marginRatio() : evaluator.marginRatioRoundedDown();   // on the decision's side
             accounts.flag(slot, AccountBook.FLAG_ALERT_RAISED, alert);
-            listener.onMarginAlert(marginAlert
-                .sequence(sequence)
-                .accountId(accounts.accountId(slot))
-                .raised(alert)
-                .marginRatio(ratio)
-                .threshold(config.marginAlertRatio()));
+            emitMarginAlert(slot, alert);
         }
 
         final boolean crossBelow = evaluator.crossBelowMaintenance();
@@ -1009,6 +1006,10 @@ public final class RiskEngine
     private void emitPosition(
         final int p, final byte change, final byte state, final long realizedDelta, final long fee, final long fundingSettled)
     {
+        if (silent)
+        {
+            return;
+        }
         final int i = indexOf(p);
         final int id = positions.instrument(p);
         final boolean open = i >= 0;
@@ -1039,6 +1040,10 @@ public final class RiskEngine
 
     private void emitAccountRisk()
     {
+        if (silent)
+        {
+            return;
+        }
         final int slot = evaluator.accountSlot();
         listener.onAccountRisk(accountRisk
             .sequence(sequence)
@@ -1060,8 +1065,26 @@ public final class RiskEngine
             .liquidatable(evaluator.anyBelowMaintenance()));
     }
 
+    private void emitMarginAlert(final int slot, final boolean raised)
+    {
+        if (silent)
+        {
+            return;
+        }
+        listener.onMarginAlert(marginAlert
+            .sequence(sequence)
+            .accountId(accounts.accountId(slot))
+            .raised(raised)
+            .marginRatio(raised ? evaluator.marginRatio() : evaluator.marginRatioRoundedDown())   // on the decision's side
+            .threshold(config.marginAlertRatio()));
+    }
+
     private void emitCandidate(final int i)
     {
+        if (silent)
+        {
+            return;
+        }
         final int p = evaluator.position(i);
         final int id = positions.instrument(p);
         listener.onLiquidationCandidate(candidate

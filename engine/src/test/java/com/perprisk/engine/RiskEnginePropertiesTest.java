@@ -7,16 +7,19 @@ import com.perprisk.engine.event.LiquidationCandidate;
 import com.perprisk.engine.event.MarginAlert;
 import com.perprisk.engine.event.RiskEventListener;
 import com.perprisk.engine.fixed.FixedPoint;
+import com.perprisk.engine.state.BufferStateWriter;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.agrona.ExpandableArrayBuffer;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +79,7 @@ class RiskEnginePropertiesTest
     {
         final RiskEngine indexed = new RiskEngine(new EngineConfig().detection(LiquidationDetection.INDEXED).marginAlertRatio(alertRatio));
         final RiskEngine fullScan = new RiskEngine(new EngineConfig().detection(LiquidationDetection.FULL_SCAN).marginAlertRatio(alertRatio));
+        final RiskEngine silent = new RiskEngine(new EngineConfig().detection(LiquidationDetection.INDEXED).marginAlertRatio(alertRatio));
         final DetectionLog indexedLog = new DetectionLog();
         final DetectionLog fullLog = new DetectionLog();
         final RandomCommandStream stream = new RandomCommandStream(seed, accounts);
@@ -86,6 +90,7 @@ class RiskEnginePropertiesTest
             c.sequence(sequence[0]++);
             indexed.apply(c, indexedLog);
             fullScan.apply(c, fullLog);
+            silent.apply(c, RiskEventListener.NO_OP);
         });
 
         int candidates = 0;
@@ -101,10 +106,12 @@ class RiskEnginePropertiesTest
 
             indexed.apply(command, indexedLog);
             fullScan.apply(command, fullLog);
+            silent.apply(command, RiskEventListener.NO_OP);
 
             assertEquals(fullLog.reason, indexedLog.reason, () -> "same result for " + command);
             assertEquals(fullLog.detections, indexedLog.detections, () -> "same candidates and alerts, same order, after " + command);
             assertEquals(fullScan.checksum(), indexed.checksum(), () -> "same state after " + command);
+            assertEquals(indexed.checksum(), silent.checksum(), () -> "an engine whose outputs go nowhere (a replay) reaches the same state after " + command);
             assertEquals(0, indexed.ledgerImbalance(), () -> "money conserved after " + command);
             EngineFixture.assertOpenIsolatedMarginSums(indexed);
             final boolean readOnly = command.type() == CommandType.PRE_TRADE_CHECK || command.type() == CommandType.QUERY_ACCOUNT;
@@ -120,5 +127,16 @@ class RiskEnginePropertiesTest
         }
         assertTrue(accepted > COMMANDS / 3, "the stream exercises accepted commands, not just rejects: " + accepted);
         assertTrue(candidates > 0, "the stream drives accounts below maintenance");
+        assertArrayEquals(image(indexed), image(silent), "the silent engine's whole state, index included, is the same");
+    }
+
+    private static byte[] image(final RiskEngine engine)
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(1 << 16);
+        final BufferStateWriter writer = new BufferStateWriter(buffer, 0);
+        engine.writeState(writer);
+        final byte[] bytes = new byte[writer.length()];
+        buffer.getBytes(0, bytes);
+        return bytes;
     }
 }

@@ -16,7 +16,24 @@ public interface RiskEventListener
     /** A listener that ignores everything. */
     RiskEventListener NO_OP = new RiskEventListener()
     {
+        @Override
+        public boolean wantsRiskEvents()
+        {
+            return false;
+        }
     };
+
+    /**
+     * Asked once per input, before it is applied. A listener that only reads results (a replay, a verifier) answers
+     * false, and the engine then skips computing the payloads of position updates, account risk, margin alerts and
+     * liquidation candidates and does not call those methods; the state it reaches is the same.
+     *
+     * @return true (the default) to receive every event.
+     */
+    default boolean wantsRiskEvents()
+    {
+        return true;
+    }
 
     /**
      * The engine is about to apply this input; every event until its {@link #onCommandResult} belongs to it.
