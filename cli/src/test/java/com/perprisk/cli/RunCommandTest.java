@@ -61,7 +61,7 @@ final class RunCommandTest
             "--min-free-disk", "0");
         assertEquals(0, cli.exitCode, cli.toString());
         assertTrue(cli.out.contains("perp-risk running: aeron dir "), cli.out);
-        assertTrue(cli.out.contains("journal " + journal + ": 0 records replayed"), cli.out);
+        assertTrue(cli.out.contains("journal " + journal + ": no records yet (a new journal)"), cli.out);
         assertTrue(cli.out.contains("perp-risk stopped"), cli.out);
 
         final Cli again = Cli.run("run", "--api-keys", keys.toString(), "--term-length", "65536", "--duration", "1", "--journal", journal,

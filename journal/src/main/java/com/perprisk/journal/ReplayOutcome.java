@@ -102,6 +102,10 @@ public final class ReplayOutcome
     /** @return one line for operators */
     public String describe()
     {
+        if (stop == Stop.END && lastSequence < 0)
+        {
+            return "no records yet (a new journal)";
+        }
         final String through = String.format("%,d records replayed through sequence %d (index %s)",
             applied, lastSequence, JournalIndex.format(lastIndex));
         switch (stop)
