@@ -82,7 +82,7 @@ public final class JournalVerifyCommand implements Callable<Integer>
         {
             final List<SnapshotStore.Loaded> snapshots = JournalFolder.loadAll(JournalFolder.snapshots(journal), engineOptions.config(), warnings);
             warnings.forEach(w -> out.println("warning: " + w));
-            final StartPoint start = StartPoint.choose(journal, reader, snapshots, engineOptions.config());
+            final StartPoint start = StartPoint.choose(journal, reader, snapshots, engineOptions.config(), StartPoint.EARLIEST);
             out.println(start.description());
             final RiskEngine engine = start.engine();
             final Replayer replayer = new Replayer().listener(counts).progress(ConsoleReplayProgress.forThisProcess(), journal.countFrom(-1));

@@ -80,33 +80,32 @@ public final class ReplayCommand implements Callable<Integer>
         final PrintWriter out = spec.commandLine().getOut();
         final RiskEngine engine;
         final ReplayOutcome outcome;
+        final long lastTimestamp;
         try (Journal journal = JournalFolder.open(folder); JournalReader reader = journal.reader(InstrumentAttachmentCodec.INSTANCE))
         {
             final List<String> warnings = new ArrayList<>();
             final List<SnapshotStore.Loaded> snapshots = JournalFolder.loadAll(JournalFolder.snapshots(journal), engineOptions.config(), warnings);
             warnings.forEach(w -> spec.commandLine().getErr().println("warning: " + w));
-            final long targetSequence = target.sequence != null ? target.sequence : Long.MAX_VALUE;
-            final StartPoint start = StartPoint.choose(journal, reader, snapshots, engineOptions.config(),
-                target.sequence != null ? targetSequence : -1);
+            final StartPoint.Target limit = new StartPoint.Target(
+                target.sequence != null ? target.sequence : -1,
+                target.index != null ? parseIndex(target.index) : Long.MAX_VALUE,
+                target.instant != null ? parseInstant(target.instant) : Long.MAX_VALUE);
+            final StartPoint start = StartPoint.choose(journal, reader, snapshots, engineOptions.config(), limit);
             engine = start.engine();
-            final Replayer replayer = new Replayer().toSequence(targetSequence)
+            final Replayer replayer = new Replayer()
+                .toSequence(target.sequence != null ? target.sequence : Long.MAX_VALUE)
+                .toIndex(limit.index())
+                .toTimestamp(limit.timestamp())
                 .progress(ConsoleReplayProgress.forThisProcess(), journal.countFrom(-1));
-            if (target.instant != null)
-            {
-                replayer.toTimestamp(parseInstant(target.instant));
-            }
-            if (target.index != null)
-            {
-                replayer.toIndex(parseIndex(target.index));
-            }
             outcome = replayer.replay(reader, engine, start.index());
+            lastTimestamp = outcome.applied() > 0 ? outcome.lastTimestamp() : start.timestamp();
             if (!outcome.clean())
             {
                 throw new CliException(CliException.FAILED, outcome.describe());
             }
             out.println(start.description());
             out.printf("state at sequence %d (%s), checksum %s%n", engine.lastSequence(),
-                engine.lastSequence() < 0 ? "empty" : "last input at " + Instant.ofEpochSecond(0, outcome.lastTimestamp()),
+                engine.lastSequence() < 0 ? "empty" : "last input at " + Instant.ofEpochSecond(0, lastTimestamp),
                 JournalVerifyCommand.hex(engine.checksum()));
         }
         catch (final JournalException e)
@@ -117,7 +116,7 @@ public final class ReplayCommand implements Callable<Integer>
         {
             for (final long account : accounts)
             {
-                final LineOutcome query = runner.execute(0, "query", new CommandEvent().queryAccount(outcome.lastTimestamp(), 0, account));
+                final LineOutcome query = runner.execute(0, "query", new CommandEvent().queryAccount(lastTimestamp, 0, account));
                 final AccountReport report = AccountReport.from(account, query); // an unknown account: CliException, exit code 1
                 out.print(json ? JsonFields.MAPPER.writeValueAsString(report.toJson()) + "\n" : report.toTable(runner.instruments()));
             }

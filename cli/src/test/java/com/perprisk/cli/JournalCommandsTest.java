@@ -1,6 +1,14 @@
 package com.perprisk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.perprisk.engine.EngineConfig;
+import com.perprisk.engine.command.CommandEvent;
+import com.perprisk.engine.event.RiskEventListener;
+import com.perprisk.engine.pipeline.WaitStrategyKind;
+import com.perprisk.journal.DurableEngine;
+import com.perprisk.journal.JournalSettings;
+import com.perprisk.journal.ReplayProgress;
+import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,7 +16,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The journal-facing commands on a real journal folder: scenario --journal, journal dump/verify/snapshot/generate, replay. */
 class JournalCommandsTest
 {
+    private static final long SECOND = 1_000_000_000L;
+
     @TempDir
     Path dir;
 
@@ -132,6 +144,34 @@ class JournalCommandsTest
         final Cli unknown = Cli.run("replay", journal.toString(), "--to", "4", "--account", "12345");
         assertEquals(1, unknown.exitCode, unknown.toString());
         assertTrue(unknown.err.contains("UNKNOWN_ACCOUNT"), unknown.toString());
+    }
+
+    @Test
+    void replayNeverStartsFromASnapshotPastItsTargetWhenOldFilesAreRetired() throws Exception
+    {
+        final Path journal = dir.resolve("journal");
+        final JournalSettings settings = new JournalSettings(journal).minFreeBytes(0).snapshotEveryRecords(0)
+            .rollCycle(TestRollCycles.TEST_SECONDLY).snapshotsToKeep(1).retireCoveredCycles(true);
+        try (DurableEngine engine = DurableEngine.start(settings, new EngineConfig(), e -> RiskEventListener.NO_OP, 64,
+            WaitStrategyKind.BLOCKING, ReplayProgress.SILENT))
+        {
+            for (int i = 0; i < 10; i++)
+            {
+                engine.pipeline().publish(new CommandEvent().deposit(SECOND * (i + 1), i, 1, 1_000_000L));
+                if (i == 4)
+                {
+                    Thread.sleep(1100); // the next records go to the next (one-second) queue file
+                }
+            }
+            assertEquals(9, engine.snapshots().await(engine.snapshots().requestSnapshot(), TimeUnit.SECONDS.toNanos(30)).sequence());
+        }
+        final Cli before = Cli.run("replay", journal.toString(), "--at", Instant.ofEpochSecond(7).toString());
+        assertEquals(1, before.exitCode, "sequences 0-4 are retired and the only snapshot is past the target: " + before);
+        assertTrue(before.err.contains("no usable snapshot"), before.err);
+
+        final Cli at = Cli.run("replay", journal.toString(), "--at", Instant.ofEpochSecond(10).toString(), "--account", "1", "--json");
+        assertEquals(0, at.exitCode, at.toString());
+        assertTrue(at.out.contains("state at sequence 9 (last input at 1970-01-01T00:00:10Z)"), at.out);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.perprisk.journal;
 
+import com.perprisk.engine.command.CommandEvent;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -152,6 +153,25 @@ public final class Journal implements AutoCloseable
     public JournalReader reader(final AttachmentCodec attachments)
     {
         return new JournalReader(queue, attachments);
+    }
+
+    /**
+     * @param index       a record's Chronicle index.
+     * @param attachments codec of instrument definitions.
+     * @return the CRC32C the record carries (snapshots store it to prove which record they cover).
+     * @throws JournalException if there is no intact record at that index.
+     */
+    public int recordChecksumAt(final long index, final AttachmentCodec attachments)
+    {
+        try (JournalReader reader = reader(attachments))
+        {
+            final int status = reader.moveTo(index) ? reader.next(new CommandEvent()) : JournalReader.END;
+            if (status != JournalRecord.OK)
+            {
+                throw new JournalException("no intact record at index " + JournalIndex.format(index));
+            }
+            return JournalRecord.checksumOf(reader.recordBuffer(), reader.recordLength());
+        }
     }
 
     /** @return Chronicle index of the last complete record, or -1 when empty */

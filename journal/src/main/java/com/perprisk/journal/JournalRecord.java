@@ -165,6 +165,12 @@ public final class JournalRecord
         return OK;
     }
 
+    /** @param buffer a record @param length its length @return the CRC32C it carries (no checks) */
+    public static int checksumOf(final DirectBuffer buffer, final int length)
+    {
+        return buffer.getInt(length - CHECKSUM_LENGTH, ORDER);
+    }
+
     /** @param buffer a record @return its sequence field (no checks) */
     public static long sequence(final DirectBuffer buffer)
     {

@@ -57,24 +57,91 @@ public final class Recovery
         final ReplayProgress progress)
     {
         final List<String> warnings = new ArrayList<>();
-        final SnapshotStore.Loaded loaded;
+        try (JournalReader reader = journal.reader(attachments))
+        {
+            while (true)
+            {
+                final SnapshotStore.Loaded loaded = loadLatest(snapshots, config, warnings);
+                final RiskEngine engine = loaded == null ? new RiskEngine(config) : loaded.engine();
+                final SnapshotStore.Info snapshot = loaded == null ? null : loaded.info();
+                final String mismatch = snapshot == null ? null : mismatch(reader, snapshot, journal);
+                if (mismatch != null)
+                {
+                    // The journal does not continue this snapshot (e.g. a power loss took records it covered): never use it.
+                    warnings.add("snapshot " + snapshot.file().getFileName() + " set aside: " + mismatch);
+                    quarantine(snapshots, snapshot);
+                    continue;
+                }
+                final long startIndex = positionAfter(reader, snapshot, journal);
+                final long total = journal.countFrom(startIndex < 0 ? -1 : startIndex + 1);
+                final ReplayOutcome outcome = new Replayer().progress(progress, total).replay(reader, engine, startIndex);
+                return new Result(engine, snapshot, outcome, warnings);
+            }
+        }
+    }
+
+    private static SnapshotStore.Loaded loadLatest(final SnapshotStore snapshots, final EngineConfig config, final List<String> warnings)
+    {
         try
         {
-            loaded = snapshots.loadLatest(config, warnings::add);
+            return snapshots.loadLatest(config, warnings::add);
         }
         catch (final IOException ex)
         {
             throw new JournalException("cannot read snapshots: " + ex, ex);
         }
-        final RiskEngine engine = loaded == null ? new RiskEngine(config) : loaded.engine();
-        final SnapshotStore.Info snapshot = loaded == null ? null : loaded.info();
-        try (JournalReader reader = journal.reader(attachments))
+    }
+
+    private static void quarantine(final SnapshotStore snapshots, final SnapshotStore.Info snapshot)
+    {
+        try
         {
-            final long startIndex = positionAfter(reader, snapshot, journal);
-            final long total = journal.countFrom(startIndex < 0 ? -1 : startIndex + 1);
-            final ReplayOutcome outcome = new Replayer().progress(progress, total).replay(reader, engine, startIndex);
-            return new Result(engine, snapshot, outcome, warnings);
+            snapshots.quarantine(snapshot.file());
         }
+        catch (final IOException ex)
+        {
+            throw new JournalException("cannot set aside snapshot " + snapshot.file() + ": " + ex, ex);
+        }
+    }
+
+    /**
+     * @param reader   a reader of the journal (moved).
+     * @param snapshot a snapshot.
+     * @param journal  the journal.
+     * @return null if the journal holds, at the snapshot's index, the very record the snapshot covers; otherwise why not.
+     */
+    public static String mismatch(final JournalReader reader, final SnapshotStore.Info snapshot, final Journal journal)
+    {
+        return mismatch(reader, snapshot, journal, new CommandEvent());
+    }
+
+    /**
+     * @param reader   a reader of the journal (moved: on success, to just after the covered record).
+     * @param snapshot a snapshot.
+     * @param journal  the journal.
+     * @param covered  receives the covered record on success.
+     * @return null if the journal holds, at the snapshot's index, the very record the snapshot covers; otherwise why not.
+     */
+    public static String mismatch(
+        final JournalReader reader, final SnapshotStore.Info snapshot, final Journal journal, final CommandEvent covered)
+    {
+        if (!reader.moveTo(snapshot.journalIndex()))
+        {
+            return "it covers journal index " + JournalIndex.format(snapshot.journalIndex()) + ", which the journal does not hold (it ends at "
+                + JournalIndex.format(journal.lastIndex()) + ")";
+        }
+        final CommandEvent probe = covered;
+        final int status = reader.next(probe);
+        if (status != JournalRecord.OK)
+        {
+            return "its record at index " + JournalIndex.format(snapshot.journalIndex()) + " is damaged: " + JournalRecord.describe(status);
+        }
+        if (probe.sequence() != snapshot.sequence() || JournalRecord.checksumOf(reader.recordBuffer(), reader.recordLength()) != snapshot.recordChecksum())
+        {
+            return "the record at index " + JournalIndex.format(snapshot.journalIndex()) + " is not the one the snapshot covers (sequence "
+                + probe.sequence() + ", snapshot says " + snapshot.sequence() + ")";
+        }
+        return null;
     }
 
     /**
@@ -101,18 +168,8 @@ public final class Recovery
             }
             return -1;
         }
-        if (!reader.moveTo(snapshot.journalIndex()))
-        {
-            throw new JournalException("snapshot " + snapshot.file().getFileName() + " covers journal index "
-                + JournalIndex.format(snapshot.journalIndex()) + ", which this journal does not hold: wrong journal folder?");
-        }
-        final int status = reader.next(probe);
-        if (status != JournalRecord.OK || probe.sequence() != snapshot.sequence())
-        {
-            throw new JournalException("snapshot " + snapshot.file().getFileName() + " does not belong to this journal: its record at index "
-                + JournalIndex.format(snapshot.journalIndex()) + " is " + (status == JournalRecord.OK ? "sequence " + probe.sequence()
-                : JournalRecord.describe(status)) + ", the snapshot says sequence " + snapshot.sequence());
-        }
+        reader.moveTo(snapshot.journalIndex());
+        reader.next(probe); // the record the snapshot covers (checked by mismatch)
         return snapshot.journalIndex();
     }
 }

@@ -31,7 +31,7 @@ import java.util.zip.CRC32C;
  * offset size field (little-endian)
  *      0    8 magic "PRSNAP01"
  *      8    4 file format version ({@link #FORMAT_VERSION})
- *     12    4 reserved (0)
+ *     12    4 CRC32C of the journal record it covers (ties the snapshot to that exact record)
  *     16    8 engine sequence of the last input applied
  *     24    8 Chronicle index of that input's journal record
  *     32    8 engine state checksum
@@ -75,7 +75,7 @@ public final class SnapshotStore
     }
 
     /** Header of a snapshot file. */
-    public record Info(Path file, long sequence, long journalIndex, long checksum, long imageLength)
+    public record Info(Path file, long sequence, long journalIndex, int recordChecksum, long checksum, long imageLength)
     {
     }
 
@@ -87,12 +87,13 @@ public final class SnapshotStore
     /**
      * Write a snapshot of an engine that has applied every record up to {@code journalIndex}.
      *
-     * @param engine       the engine (owned by the calling thread; a shadow engine, never the live one).
-     * @param journalIndex Chronicle index of the last record it applied.
+     * @param engine         the engine (owned by the calling thread; a shadow engine, never the live one).
+     * @param journalIndex   Chronicle index of the last record it applied.
+     * @param recordChecksum the CRC32C that record carries.
      * @return the snapshot's header.
      * @throws IOException if the file cannot be written.
      */
-    public Info write(final RiskEngine engine, final long journalIndex) throws IOException
+    public Info write(final RiskEngine engine, final long journalIndex, final int recordChecksum) throws IOException
     {
         final BufferStateWriter writer = new BufferStateWriter(image, 0);
         engine.writeState(writer);
@@ -103,7 +104,7 @@ public final class SnapshotStore
         crc.update(imageBytes.duplicate());
 
         final ByteBuffer header = ByteBuffer.allocate(HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
-        header.putLong(MAGIC).putInt(FORMAT_VERSION).putInt(0)
+        header.putLong(MAGIC).putInt(FORMAT_VERSION).putInt(recordChecksum)
             .putLong(engine.lastSequence()).putLong(journalIndex).putLong(engine.checksum()).putLong(length)
             .putInt((int)crc.getValue());
         crc.reset();
@@ -127,7 +128,7 @@ public final class SnapshotStore
         }
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         syncFolder();
-        return new Info(file, engine.lastSequence(), journalIndex, engine.checksum(), length);
+        return new Info(file, engine.lastSequence(), journalIndex, recordChecksum, engine.checksum(), length);
     }
 
     private void syncFolder()
@@ -264,7 +265,23 @@ public final class SnapshotStore
         {
             throw new JournalException("image checksum mismatch (corrupted file)");
         }
-        return new Info(file, bytes.getLong(16), bytes.getLong(24), bytes.getLong(32), length);
+        return new Info(file, bytes.getLong(16), bytes.getLong(24), bytes.getInt(12), bytes.getLong(32), length);
+    }
+
+    /**
+     * Set a snapshot aside (renamed {@code *.snap.orphaned}, never read again): used when the journal does not continue it,
+     * e.g. a power loss took journal records the snapshot had already covered.
+     *
+     * @param file the snapshot.
+     * @return the new name.
+     * @throws IOException if it cannot be renamed.
+     */
+    public Path quarantine(final Path file) throws IOException
+    {
+        final Path aside = file.resolveSibling(file.getFileName() + ".orphaned");
+        Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+        LOG.warn("snapshot {} set aside as {}", file.getFileName(), aside.getFileName());
+        return aside;
     }
 
     /**

@@ -173,7 +173,7 @@ public final class SnapshotTaker implements AutoCloseable
             return last;
         }
         final long start = System.nanoTime();
-        final SnapshotStore.Info info = store.write(shadow, shadowIndex);
+        final SnapshotStore.Info info = store.write(shadow, shadowIndex, journal.recordChecksumAt(shadowIndex, attachments));
         shadowIndexAtLastSnapshot = shadowIndex;
         last = info;
         LOG.info("snapshot {} written: sequence {}, {} bytes, {} ms", info.file().getFileName(), info.sequence(), info.imageLength(),

@@ -145,6 +145,52 @@ class JournalRecoveryTest
     }
 
     @Test
+    void aSnapshotTheJournalDoesNotContinueIsSetAsideAndAnOlderOneIsUsed() throws Exception
+    {
+        // Journal one: 10 deposits, snapshot at sequence 9. Journal two: the same first 5, snapshot at 4, then 10 others.
+        final Path one = folder.resolve("one");
+        final Path two = folder.resolve("two");
+        final SnapshotStore.Info ahead;
+        try (DurableEngine engine = JournalFixture.start(JournalFixture.settings(one)))
+        {
+            for (int i = 0; i < 10; i++)
+            {
+                engine.pipeline().publish(new CommandEvent().deposit(i, i, 1, (1 + i) * 1_000_000L));
+            }
+            ahead = engine.snapshots().await(engine.snapshots().requestSnapshot(), TimeUnit.SECONDS.toNanos(30));
+        }
+        final SnapshotStore.Info older;
+        try (DurableEngine engine = JournalFixture.start(JournalFixture.settings(two)))
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                engine.pipeline().publish(new CommandEvent().deposit(i, i, 1, (1 + i) * 1_000_000L));
+            }
+            older = engine.snapshots().await(engine.snapshots().requestSnapshot(), TimeUnit.SECONDS.toNanos(30));
+            for (int i = 5; i < 15; i++)
+            {
+                engine.pipeline().publish(new CommandEvent().deposit(i, i, 2, 7_000_000L));
+            }
+        }
+        assertEquals(9, ahead.sequence());
+        assertEquals(4, older.sequence());
+        // What a power loss can leave: a snapshot (synced) ahead of, or different from, the journal records it covers.
+        Files.copy(ahead.file(), two.resolve("snapshots").resolve(ahead.file().getFileName()));
+
+        final JournalSettings settings = JournalFixture.settings(two);
+        try (DurableEngine engine = JournalFixture.start(settings))
+        {
+            final Recovery.Result recovery = engine.recovery();
+            assertEquals(4, recovery.snapshot().sequence(), recovery.describe());
+            assertTrue(recovery.warnings().get(0).contains("set aside"), recovery.warnings().toString());
+            assertEquals(10, recovery.replay().applied());
+            engine.pipeline().close();
+            assertEquals(cleanReplayChecksum(settings), engine.engine().checksum());
+        }
+        assertTrue(Files.exists(two.resolve("snapshots").resolve(ahead.file().getFileName() + ".orphaned")), "kept aside, never read again");
+    }
+
+    @Test
     void aCorruptedRecordStopsRecoveryThereAndTheEngineRefusesToStart() throws Exception
     {
         final JournalSettings settings = JournalFixture.settings(folder);
