@@ -68,13 +68,13 @@ public final class JournalGenerateCommand implements Callable<Integer>
             final CommandEvent c = new CommandEvent();
             for (final Instrument instrument : instruments)
             {
-                engine.pipeline().publish(c.defineInstrument(0, 0, instrument.id(), instrument));
+                publish(engine, c.defineInstrument(0, 0, instrument.id(), instrument));
             }
             final SyntheticLoad load = new SyntheticLoad(seed, accounts, instruments);
             start = System.nanoTime();
             for (long i = 0; i < events; i++)
             {
-                engine.pipeline().publish(load.next(c));
+                publish(engine, load.next(c));
             }
             engine.pipeline().close();
             final long elapsed = System.nanoTime() - start;
@@ -87,5 +87,13 @@ public final class JournalGenerateCommand implements Callable<Integer>
         }
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private static void publish(final DurableEngine engine, final CommandEvent command)
+    {
+        if (engine.pipeline().publish(command) < 0)
+        {
+            throw ScenarioRunner.journalFailed();
+        }
     }
 }

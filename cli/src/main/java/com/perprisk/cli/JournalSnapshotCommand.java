@@ -8,6 +8,7 @@ import com.perprisk.journal.SnapshotTaker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -32,6 +33,10 @@ public final class JournalSnapshotCommand implements Callable<Integer>
     @Parameters(index = "0", paramLabel = "DIR", description = "Journal folder.")
     Path folder;
 
+    @Option(names = "--keep-snapshots", paramLabel = "N", defaultValue = "3",
+        description = "Snapshots kept after writing this one (use the running engine's setting). Default: ${DEFAULT-VALUE}.")
+    int keepSnapshots;
+
     @Mixin
     EngineOptions engineOptions;
 
@@ -40,7 +45,12 @@ public final class JournalSnapshotCommand implements Callable<Integer>
     {
         try (Journal journal = JournalFolder.open(folder))
         {
-            final SnapshotTaker taker = new SnapshotTaker(journal, JournalFolder.snapshots(journal), engineOptions.config(),
+            if (keepSnapshots < 1)
+            {
+                throw new CliException(CliException.USAGE_OR_INPUT, "--keep-snapshots must be at least 1");
+            }
+            final SnapshotTaker taker = new SnapshotTaker(journal, new SnapshotStore(journal.settings().snapshotFolder(), keepSnapshots),
+                engineOptions.config(),
                 InstrumentAttachmentCodec.INSTANCE);
             final SnapshotStore.Info info = taker.snapshotNow();
             if (info == null)

@@ -255,9 +255,19 @@ public final class ScenarioRunner implements AutoCloseable
         awaiting.add(pending);
         for (final CommandEvent command : line.commands())
         {
-            pipeline.publish(command);
+            if (pipeline.publish(command) < 0)
+            {
+                throw journalFailed();
+            }
             published++;
         }
+    }
+
+    /** @return the error for a pipeline that stopped accepting input because its journal failed */
+    static CliException journalFailed()
+    {
+        return new CliException(CliException.FAILED, "the journal failed (see the log): the engine accepts no more commands; "
+            + "a restart recovers everything journaled so far");
     }
 
     private static boolean isInstrumentDefinition(final ParsedLine.Commands line)

@@ -163,6 +163,10 @@ class JournalCommandsTest
                     Thread.sleep(1100); // the next records go to the next (one-second) queue file
                 }
             }
+            while (engine.journal().countFrom(-1) < 10)
+            {
+                Thread.onSpinWait(); // publishing is asynchronous: snapshot what is journaled
+            }
             assertEquals(9, engine.snapshots().await(engine.snapshots().requestSnapshot(), TimeUnit.SECONDS.toNanos(30)).sequence());
         }
         final Cli before = Cli.run("replay", journal.toString(), "--at", Instant.ofEpochSecond(7).toString());

@@ -138,6 +138,13 @@ public final class DurableEngine implements AutoCloseable
     public DurableEngine start()
     {
         pipeline.start();
+        if (!pipeline.isAccepting())
+        {
+            pipeline.close();
+            journal.close();
+            throw new JournalException("the journal in " + journal.settings().folder() + " cannot be appended to: " + appender.failure(),
+                appender.failure());
+        }
         snapshots.start();
         started = true;
         return this;

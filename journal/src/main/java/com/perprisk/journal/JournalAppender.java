@@ -44,19 +44,23 @@ public final class JournalAppender implements InputJournal
     @Override
     public void onStart()
     {
-        appender = queue.createAppender();
+        try
+        {
+            appender = queue.createAppender();
+        }
+        catch (final RuntimeException ex)
+        {
+            failure = ex;
+            throw ex;
+        }
     }
 
     @Override
     public boolean append(final CommandEvent event)
     {
-        final int length = JournalRecord.encode(event, buffer, attachments, crc);
-        if (length < 0)
-        {
-            return fail(new JournalException("input " + event.sequence() + " has an instrument definition that cannot be journaled"));
-        }
         try
         {
+            final int length = JournalRecord.encode(event, buffer, attachments, crc);
             try (DocumentContext dc = appender.writingDocument())
             {
                 try

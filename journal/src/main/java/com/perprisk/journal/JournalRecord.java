@@ -71,18 +71,15 @@ public final class JournalRecord
      * @param buffer      destination, at least {@link #MAX_LENGTH} bytes from 0 (an {@code UnsafeBuffer} over a byte array).
      * @param attachments encodes the attachment of an instrument definition.
      * @param crc         a reusable checksum.
-     * @return record length in bytes, or -1 if the attachment cannot be encoded.
+     * @return record length in bytes. An instrument definition whose attachment is not an encodable instrument is journaled
+     * without one (attachment length 0): the engine refuses it (INVALID_INSTRUMENT) live and on replay alike.
      */
     public static int encode(final CommandEvent event, final MutableDirectBuffer buffer, final AttachmentCodec attachments, final CRC32C crc)
     {
         int attachmentLength = 0;
         if (event.type() == CommandType.DEFINE_INSTRUMENT)
         {
-            attachmentLength = attachments.encode(event.attachment(), buffer, HEADER_LENGTH, MAX_ATTACHMENT_LENGTH);
-            if (attachmentLength < 0)
-            {
-                return -1;
-            }
+            attachmentLength = Math.max(0, attachments.encode(event.attachment(), buffer, HEADER_LENGTH, MAX_ATTACHMENT_LENGTH));
         }
         buffer.putByte(0, FORMAT_VERSION);
         buffer.putByte(1, event.type());
@@ -118,9 +115,11 @@ public final class JournalRecord
         {
             return TRUNCATED;
         }
-        if (buffer.getByte(0) != FORMAT_VERSION)
+        final byte version = buffer.getByte(0);
+        if (version != FORMAT_VERSION)
         {
-            return UNSUPPORTED_VERSION;
+            // A newer writer's record, unless it is one of ours with a damaged version byte (or a version that never existed).
+            return version > FORMAT_VERSION && !oursWithVersionDamaged(buffer, length, crc) ? UNSUPPORTED_VERSION : CHECKSUM_MISMATCH;
         }
         if (length < HEADER_LENGTH + CHECKSUM_LENGTH)
         {
@@ -142,7 +141,7 @@ public final class JournalRecord
             return UNKNOWN_TYPE;
         }
         Object attachment = null;
-        if (type == CommandType.DEFINE_INSTRUMENT)
+        if (type == CommandType.DEFINE_INSTRUMENT && attachmentLength > 0)
         {
             attachment = attachments.decode(buffer, HEADER_LENGTH, attachmentLength);
             if (attachment == null)
@@ -163,6 +162,24 @@ public final class JournalRecord
             attachment);
         into.sequence(buffer.getLong(8, ORDER));
         return OK;
+    }
+
+    /** True when the record passes our layout's length and CRC once its version byte is read as ours: a damaged byte, not a version. */
+    private static boolean oursWithVersionDamaged(final DirectBuffer buffer, final int length, final CRC32C crc)
+    {
+        if (length < HEADER_LENGTH + CHECKSUM_LENGTH)
+        {
+            return false;
+        }
+        final int bodyLength = HEADER_LENGTH + (buffer.getShort(2, ORDER) & 0xFFFF);
+        if (length != bodyLength + CHECKSUM_LENGTH)
+        {
+            return false;
+        }
+        crc.reset();
+        crc.update(FORMAT_VERSION);
+        crc.update(buffer.byteArray(), 1, bodyLength - 1);
+        return buffer.getInt(bodyLength, ORDER) == (int)crc.getValue();
     }
 
     /** @param buffer a record @param length its length @return the CRC32C it carries (no checks) */

@@ -4,6 +4,8 @@ import com.perprisk.engine.RiskEngine;
 import com.perprisk.engine.command.CommandEvent;
 import com.perprisk.engine.event.RiskEventListener;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * Applies journal records to an engine in order: the one replay loop behind recovery, snapshots, {@code journal
  * verify} and {@code replay --to}. It stops, without applying, at the first record that is damaged, written by
@@ -22,6 +24,7 @@ public final class Replayer
     private long toTimestamp = Long.MAX_VALUE;
     private long toIndex = Long.MAX_VALUE;
     private RiskEventListener listener = RiskEventListener.NO_OP;
+    private BooleanSupplier stopCondition = () -> false;
     private ReplayProgress progress = ReplayProgress.SILENT;
     private long expectedTotal;
 
@@ -43,6 +46,13 @@ public final class Replayer
     public Replayer toTimestamp(final long timestamp)
     {
         toTimestamp = timestamp;
+        return this;
+    }
+
+    /** @param condition checked every {@value #PROGRESS_EVERY} records: true stops the replay there (as a limit) @return this */
+    public Replayer stopWhen(final BooleanSupplier condition)
+    {
+        stopCondition = condition;
         return this;
     }
 
@@ -117,6 +127,11 @@ public final class Replayer
             if ((applied & (PROGRESS_EVERY - 1)) == 0)
             {
                 progress.update(applied, Math.max(expectedTotal, applied), System.nanoTime() - start);
+                if (stopCondition.getAsBoolean())
+                {
+                    stop = ReplayOutcome.Stop.LIMIT;
+                    break;
+                }
             }
         }
         final long elapsed = System.nanoTime() - start;

@@ -23,6 +23,7 @@ public final class SnapshotTaker implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotTaker.class);
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final Journal journal;
     private final SnapshotStore store;
@@ -80,7 +81,7 @@ public final class SnapshotTaker implements AutoCloseable
      *
      * @param request     the number {@link #requestSnapshot} returned.
      * @param timeoutNanos how long to wait.
-     * @return the newest snapshot written, or null on timeout or failure.
+     * @return the newest snapshot known (null on timeout, on failure, or for an empty journal).
      */
     public SnapshotStore.Info await(final long request, final long timeoutNanos)
     {
@@ -89,7 +90,7 @@ public final class SnapshotTaker implements AutoCloseable
         {
             LockSupport.parkNanos(1_000_000);
         }
-        return completed >= request ? last : null;
+        return completed >= request && failure == null ? last : null;
     }
 
     /** @return the newest snapshot known to this taker (written by it, or found at its start), or null */
@@ -98,7 +99,7 @@ public final class SnapshotTaker implements AutoCloseable
         return last;
     }
 
-    /** @return the error that stopped the taker, or null */
+    /** @return the error of the last snapshot attempt, or null if it succeeded */
     public Throwable failure()
     {
         return failure;
@@ -112,18 +113,25 @@ public final class SnapshotTaker implements AutoCloseable
             {
                 final long request = requested;
                 final boolean due = everyRecords > 0 && journal.countFrom(shadowIndexAtLastSnapshot + 1) > everyRecords;
+                long pause = POLL_NANOS;
                 if (request > completed || due)
                 {
-                    snapshotNow();
+                    try
+                    {
+                        snapshotNow();
+                        failure = null;
+                    }
+                    catch (final IOException | RuntimeException ex)
+                    {
+                        // A full disk or a damaged record: the engine goes on; try again later (recovery replays more meanwhile).
+                        failure = ex;
+                        pause = RETRY_NANOS;
+                        LOG.error("snapshot failed; retrying in {} s", TimeUnit.NANOSECONDS.toSeconds(RETRY_NANOS), ex);
+                    }
                     completed = request;
                 }
-                LockSupport.parkNanos(POLL_NANOS);
+                LockSupport.parkNanos(pause);
             }
-        }
-        catch (final Throwable ex)
-        {
-            failure = ex;
-            LOG.error("snapshot thread stopped; the engine goes on, recovery will replay more of the journal", ex);
         }
         finally
         {
@@ -160,9 +168,13 @@ public final class SnapshotTaker implements AutoCloseable
         }
         else
         {
-            final ReplayOutcome outcome = new Replayer().replay(reader, shadow, shadowIndex);
+            final ReplayOutcome outcome = new Replayer().stopWhen(() -> !running && thread.isAlive()).replay(reader, shadow, shadowIndex);
             shadowIndex = outcome.lastIndex();
             checkClean(outcome);
+            if (!running && thread.isAlive())
+            {
+                return last; // closing: no snapshot of a partial catch-up
+            }
         }
         if (shadowIndex < 0)
         {

@@ -96,6 +96,7 @@ class JournalRecoveryTest
         {
             fixture.setUp(engine);
             fixture.publish(engine, 2000);
+            awaitJournaled(engine, fixture.published.size());
             final long request = engine.snapshots().requestSnapshot();
             snapshot = engine.snapshots().await(request, TimeUnit.SECONDS.toNanos(30));
             assertNotNull(snapshot, "snapshot written");
@@ -124,8 +125,10 @@ class JournalRecoveryTest
         {
             fixture.setUp(engine);
             fixture.publish(engine, 1000);
+            awaitJournaled(engine, fixture.published.size());
             older = engine.snapshots().await(engine.snapshots().requestSnapshot(), TimeUnit.SECONDS.toNanos(30));
             fixture.publish(engine, 1000);
+            awaitJournaled(engine, fixture.published.size());
             newer = engine.snapshots().await(engine.snapshots().requestSnapshot(), TimeUnit.SECONDS.toNanos(30));
             fixture.publish(engine, 500);
         }
@@ -157,6 +160,7 @@ class JournalRecoveryTest
             {
                 engine.pipeline().publish(new CommandEvent().deposit(i, i, 1, (1 + i) * 1_000_000L));
             }
+            awaitJournaled(engine, 10);
             ahead = engine.snapshots().await(engine.snapshots().requestSnapshot(), TimeUnit.SECONDS.toNanos(30));
         }
         final SnapshotStore.Info older;
@@ -166,6 +170,7 @@ class JournalRecoveryTest
             {
                 engine.pipeline().publish(new CommandEvent().deposit(i, i, 1, (1 + i) * 1_000_000L));
             }
+            awaitJournaled(engine, 5);
             older = engine.snapshots().await(engine.snapshots().requestSnapshot(), TimeUnit.SECONDS.toNanos(30));
             for (int i = 5; i < 15; i++)
             {
@@ -316,6 +321,7 @@ class JournalRecoveryTest
             fixture.publish(engine, 300);
             final int before = JournalFixture.cycleFiles(settings).size();
             assertTrue(before >= 3, "files: " + before);
+            awaitJournaled(engine, fixture.published.size());
             assertNotNull(engine.snapshots().await(engine.snapshots().requestSnapshot(), TimeUnit.SECONDS.toNanos(30)));
             final int after = JournalFixture.cycleFiles(settings).size();
             assertTrue(after < before, before + " files before, " + after + " after");
@@ -342,6 +348,17 @@ class JournalRecoveryTest
         final String dump = out.toString(StandardCharsets.UTF_8);
         assertTrue(dump.contains(".cq4"), dump);
         assertTrue(dump.contains("# position:"), dump);
+    }
+
+    /** Publishing is asynchronous: wait until the engine has journaled this many records before asking for a snapshot. */
+    static void awaitJournaled(final DurableEngine engine, final long records)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (engine.journal().countFrom(-1) < records)
+        {
+            assertTrue(System.nanoTime() < deadline, "journaled within 30 s");
+            Thread.onSpinWait();
+        }
     }
 
     static long cleanReplayChecksum(final JournalSettings settings)
