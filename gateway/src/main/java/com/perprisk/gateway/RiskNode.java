@@ -172,6 +172,10 @@ public final class RiskNode implements AutoCloseable
         for (final Instrument instrument : missing)
         {
             sequence = pipeline.publish(command.defineInstrument(SystemEpochNanoClock.INSTANCE.nanoTime(), 0, instrument.id(), instrument));
+            if (sequence < 0)
+            {
+                throw new IllegalStateException("the engine accepts no input: its journal failed (see the log)");
+            }
         }
         awaitProcessed(sequence + 1);
         if (counters.internalRejects.get() != 0)
