@@ -57,9 +57,11 @@ public final class RiskEngine
     public static final int IMAGE_MAGIC = 0x4B535250;
 
     /** Version of the engine image layout written by {@link #writeState}; {@link #restore} reads only this one. */
-    public static final short IMAGE_VERSION = 1;
+    public static final short IMAGE_VERSION = 2;
 
     private static final byte DETECTION_INDEXED = 0;
+    /** {@link #detect} after a funding tick: funding may clear an alert, which recovery keys do not bound. */
+    private static final long AFTER_FUNDING = -1;
     private static final byte DETECTION_FULL_SCAN = 1;
 
     private final EngineConfig config;
@@ -72,6 +74,8 @@ public final class RiskEngine
     private final SlotSet watched = new SlotSet();
     private final boolean indexed;
     private final long alertTargetScale;
+    /** floor(RATE_SCALE^2 / alert ratio): the lower bound of the equity a raised alert needs to clear. */
+    private final long recoveryTargetScale;
 
     private long insuranceFund;
     private long feePool;
@@ -107,6 +111,7 @@ public final class RiskEngine
         indexed = config.detection() == LiquidationDetection.INDEXED;
         queued = new int[Math.max(64, config.initialAccounts())];
         alertTargetScale = FixedPoint.mulDiv(RATE_SCALE, RATE_SCALE, config.marginAlertRatio(), Rounding.CEILING);
+        recoveryTargetScale = FixedPoint.mulDiv(RATE_SCALE, RATE_SCALE, config.marginAlertRatio(), Rounding.FLOOR);
     }
 
     /**
@@ -644,7 +649,7 @@ public final class RiskEngine
             final int fired = liquidationIndex.fireOnMark(id, price);
             queueFired(fired);
         }
-        detect(id);
+        detect(id, price);
         return RejectReason.NONE;
     }
 
@@ -687,7 +692,7 @@ public final class RiskEngine
             final int fired = liquidationIndex.fireOnFunding(id, index);
             queueFired(fired);
         }
-        detect(id);
+        detect(id, AFTER_FUNDING);
         return RejectReason.NONE;
     }
 
@@ -817,17 +822,21 @@ public final class RiskEngine
     /**
      * Re-evaluate the accounts a tick on {@code instrumentId} may have pushed below their target:
      * INDEXED: those queued from fired triggers plus the watched ones (alert raised or below
-     * maintenance: few, and their recovery must be seen) holding it;
-     * FULL_SCAN: every holder. In ascending account-slot order either way.
+     * maintenance: few, and their recovery must be seen) holding it, on a mark tick only those whose
+     * position's recovery key the mark crossed; FULL_SCAN: every holder. In ascending account-slot order either way.
+     *
+     * @param instrumentId the instrument that ticked.
+     * @param mark         its new mark, or {@link #AFTER_FUNDING} after a funding tick (every watched holder).
      */
-    private void detect(final int instrumentId)
+    private void detect(final int instrumentId, final long mark)
     {
         if (indexed)
         {
             for (int k = 0; k < watched.size(); k++)
             {
                 final int slot = watched.get(k);
-                if (positions.findOpen(accounts, slot, instrumentId) != AccountBook.NONE)
+                final int p = positions.findOpen(accounts, slot, instrumentId);
+                if (p != AccountBook.NONE && (mark == AFTER_FUNDING || liquidationIndex.crossedRecoveryKey(p, mark)))
                 {
                     queue(slot);
                 }
@@ -977,6 +986,16 @@ public final class RiskEngine
                 final int p = evaluator.position(i);
                 unguarded |= !evaluator.band(i, evaluator.isIsolated(i) ? RATE_SCALE : crossScale);
                 liquidationIndex.place(p, positions.instrument(p), positions.size(p) > 0, evaluator.bandMarkKey(), evaluator.bandFundingKey());
+            }
+            // A watched account below maintenance or unguarded is looked at on every tick; one only in alert when a
+            // mark crosses a recovery key (its fall below maintenance is guarded by the triggers just placed).
+            final boolean everyTick = anyBelow || unguarded;
+            for (int i = 0; (everyTick || alert) && i < evaluator.count(); i++)
+            {
+                final long key = everyTick ? LiquidationIndex.ALWAYS :
+                    evaluator.isIsolated(i) ? LiquidationIndex.NEVER :
+                    evaluator.recoveryMarkKey(i, recoveryTargetScale, alertTargetScale);
+                liquidationIndex.recoveryKey(evaluator.position(i), key);
             }
         }
         if (anyBelow || alert || unguarded)
@@ -1208,6 +1227,12 @@ public final class RiskEngine
     }
 
     // ------------------------------------------------------------------ read access
+
+    /** @return the liquidation index (read access for measurements and checks; INDEXED detection only fills it) */
+    public LiquidationIndex liquidationIndex()
+    {
+        return liquidationIndex;
+    }
 
     /** @return the configuration */
     public EngineConfig config()

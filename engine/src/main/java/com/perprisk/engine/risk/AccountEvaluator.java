@@ -461,6 +461,50 @@ public final class AccountEvaluator
         return buffer > 0;
     }
 
+    /**
+     * Recovery trigger of cross position i of an account whose margin alert is raised: the mark short of which the
+     * move in the position's favour since this evaluation cannot have closed its share of the gap to recovery, so the
+     * alert cannot have cleared. A long cannot have recovered while {@code mark < key}, a short while {@code mark > key}.
+     *
+     * <p>The alert clears when {@code equity * t > maintenance * RATE_SCALE}. A lower bound of the equity that
+     * needs is {@code (maintenance - reserve) * lowScale / RATE_SCALE} with {@code lowScale <= RATE_SCALE^2 / t}; the
+     * gap from today's cross equity to it is shared over the cross positions in proportion to notional. A long
+     * gains at most {@code |s|} per unit of mark rise (its requirement only grows); a short at most
+     * {@code |s| * (1 + mmrMax * highScale / RATE_SCALE)} per unit of mark fall, {@code highScale >= RATE_SCALE^2 / t},
+     * since its falling requirement also counts. The reserve covers rounding and tier jumps. Funding is not bounded
+     * here: a funding tick re-evaluates every watched account.
+     *
+     * @param i         index of a cross position.
+     * @param lowScale  {@code floor(RATE_SCALE^2 / t)}.
+     * @param highScale {@code ceil(RATE_SCALE^2 / t)}.
+     * @return the mark key; {@code mark} itself (fire on the next move in its favour) when there is no gap left.
+     */
+    public long recoveryMarkKey(final int i, final long lowScale, final long highScale)
+    {
+        final int p = position[i];
+        final int id = positions.instrument(p);
+        final long size = positions.size(p);
+        final long mark = instruments.mark(id);
+        final long floor = Math.max(0, crossMaintenanceMargin - crossReserve);
+        final long target = FixedPoint.mulDiv(floor, lowScale, RATE_SCALE, Rounding.FLOOR);
+        final long gap = target == OVERFLOW ? 0 : target - crossEquity();
+        long share = 0;
+        if (gap > 0 && crossNotional > 0)
+        {
+            share = notional[i] == crossNotional ? gap : FixedPoint.mulDiv(gap, notional[i], crossNotional, Rounding.FLOOR);
+        }
+        final long absSize = Math.abs(size);
+        if (size > 0)
+        {
+            final long rise = room(share, NOTIONAL_DIVISOR, absSize);
+            return rise > Long.MAX_VALUE - mark ? Long.MAX_VALUE : mark + rise;
+        }
+        final long scaledMmr = FixedPoint.mulDiv(instruments.get(id).maxMaintenanceRate(), highScale, RATE_SCALE, Rounding.CEILING);
+        final long slope = FixedPoint.mulDiv(absSize, RATE_SCALE + scaledMmr, RATE_SCALE, Rounding.CEILING);
+        final long drop = slope == OVERFLOW ? 0 : room(share, NOTIONAL_DIVISOR, slope);
+        return drop >= mark ? 0 : mark - drop;
+    }
+
     private long unitBuffer(final int i, final long targetScale)
     {
         if (isIsolated(i))

@@ -22,6 +22,10 @@ import java.util.Arrays;
  * (min-heap, fires when {@code index >= key}) and shorts by funding (max-heap, fires when
  * {@code index <= key}). A tick pops only fired triggers: O(fired × log n); safe positions cost nothing.
  *
+ * <p>Each position also has a <i>recovery key</i> (see {@link #recoveryKey(int, long)}), read only for the few
+ * watched accounts: the mark short of which a raised margin alert cannot have cleared, so a watched account is
+ * evaluated on a mark tick only when the mark crosses it (or on every tick when it is {@link #ALWAYS}).
+ *
  * <p>Threading: owned by the business-logic thread.
  */
 public final class LiquidationIndex
@@ -31,6 +35,11 @@ public final class LiquidationIndex
     private static final byte SIDE_SHORT = 2;
     private static final int SECTION = 0x5844494C;   // "LIDX"
 
+    /** Recovery key: evaluate on every mark tick. */
+    public static final long ALWAYS = Long.MIN_VALUE;
+    /** Recovery key: a mark tick of this position's instrument alone cannot clear its account's alert (an isolated position). */
+    public static final long NEVER = Long.MIN_VALUE + 1;
+
     private final PositionHeap[] longByMark = new PositionHeap[Instrument.MAX_ID + 1];
     private final PositionHeap[] shortByMark = new PositionHeap[Instrument.MAX_ID + 1];
     private final PositionHeap[] longByFunding = new PositionHeap[Instrument.MAX_ID + 1];
@@ -38,6 +47,7 @@ public final class LiquidationIndex
     private int[] markIndex = new int[0];
     private int[] fundingIndex = new int[0];
     private byte[] side = new byte[0];
+    private long[] recoveryKey = new long[0];
     private int[] fired = new int[64];
     private int firedCount;
 
@@ -59,6 +69,7 @@ public final class LiquidationIndex
             markIndex = Arrays.copyOf(markIndex, n);
             fundingIndex = Arrays.copyOf(fundingIndex, n);
             side = Arrays.copyOf(side, n);
+            recoveryKey = Arrays.copyOf(recoveryKey, n);
             Arrays.fill(markIndex, old, n, PositionHeap.ABSENT);
             Arrays.fill(fundingIndex, old, n, PositionHeap.ABSENT);
         }
@@ -85,6 +96,35 @@ public final class LiquidationIndex
         // Same side: the keys move in place (a trigger popped by a tick is re-inserted); unchanged keys cost nothing.
         (isLong ? longByMark : shortByMark)[instrumentId].update(position, markKey, markIndex);
         (isLong ? longByFunding : shortByFunding)[instrumentId].update(position, fundingKey, fundingIndex);
+    }
+
+    /**
+     * Set a position's recovery key: for a long the account cannot have recovered from its margin alert while
+     * {@code mark < key}, for a short while {@code mark > key}. {@link #ALWAYS} makes every tick look; a key beyond
+     * every price ({@link #NEVER}) none. Takes effect with the side the position has in the index.
+     *
+     * @param position position slot (its triggers placed).
+     * @param key      recovery key, or {@link #ALWAYS} / {@link #NEVER}.
+     */
+    public void recoveryKey(final int position, final long key)
+    {
+        ensureCapacity(position);
+        recoveryKey[position] = key;
+    }
+
+    /**
+     * @param position a position with triggers placed.
+     * @param mark     the new mark of its instrument.
+     * @return true when the mark crossed the position's recovery key (its account must be evaluated).
+     */
+    public boolean crossedRecoveryKey(final int position, final long mark)
+    {
+        final long key = recoveryKey[position];
+        if (key == ALWAYS || key == NEVER)
+        {
+            return key == ALWAYS;
+        }
+        return side[position] == SIDE_LONG ? mark >= key : mark <= key;
     }
 
     /**
@@ -175,7 +215,7 @@ public final class LiquidationIndex
     }
 
     /**
-     * Write the side of every position the index has seen and, per instrument in id order, its four heaps exactly
+     * Write the side and recovery key of every position the index has seen and, per instrument in id order, its four heaps exactly
      * as they are, into an engine image. The heap indexes are implied by the heaps.
      *
      * @param writer destination.
@@ -185,6 +225,10 @@ public final class LiquidationIndex
         StateImage.writeSection(writer, SECTION);
         writer.writeInt(side.length);
         writer.writeBytes(side, side.length);
+        for (int p = 0; p < side.length; p++)
+        {
+            writer.writeLong(recoveryKey[p]);
+        }
         int defined = 0;
         for (int id = 1; id <= Instrument.MAX_ID; id++)
         {
@@ -217,13 +261,18 @@ public final class LiquidationIndex
     {
         StateImage.require(side.length == 0, "a liquidation index can only be restored into an empty one");
         StateImage.readSection(reader, SECTION, "liquidation index");
-        final int n = StateImage.readCount(reader, 1, "indexed positions");
+        final int n = StateImage.readCount(reader, 1 + Long.BYTES, "indexed positions");
         side = new byte[n];
+        recoveryKey = new long[n];
         markIndex = new int[n];
         fundingIndex = new int[n];
         Arrays.fill(markIndex, PositionHeap.ABSENT);
         Arrays.fill(fundingIndex, PositionHeap.ABSENT);
         reader.readBytes(side, n);
+        for (int p = 0; p < n; p++)
+        {
+            recoveryKey[p] = reader.readLong();
+        }
         for (int p = 0; p < n; p++)
         {
             if (side[p] != SIDE_NONE && side[p] != SIDE_LONG && side[p] != SIDE_SHORT)

@@ -184,8 +184,8 @@ class EngineImageTest
         assertRefused(magic, magic.length, "not an engine image");
 
         final byte[] version = image.clone();
-        version[4] = 2;
-        assertRefused(version, version.length, "engine image version 2 is not supported");
+        version[4] = (byte)(RiskEngine.IMAGE_VERSION + 1);
+        assertRefused(version, version.length, "engine image version " + (RiskEngine.IMAGE_VERSION + 1) + " is not supported");
 
         final int accounts = indexOf(image, "ACCT") + 8;   // after the section tag and the account count
         final byte[] collateral = image.clone();
