@@ -163,6 +163,33 @@ public final class FixedPoint
     }
 
     /**
+     * A lower bound of {@code floor(a * b / c)} without a 128-bit division, for bounds that may be conservative
+     * (the liquidation triggers), never for money. Exact when the product fits in 63 bits; otherwise the product is
+     * shifted right by the k bits that make it fit, divided, and shifted back: the result is at most
+     * {@code floor(a * b / c)} and short of it by less than {@code c / 2^61} of it, plus one. Saturates at
+     * {@code Long.MAX_VALUE}, which is then still a lower bound. Deterministic; no allocation, no exception.
+     *
+     * @param a first factor, {@code >= 0}
+     * @param b second factor, {@code >= 0}
+     * @param c divisor, {@code > 0}
+     * @return a lower bound of {@code floor(a*b/c)}
+     */
+    public static long mulDivFloorLowerBound(long a, long b, long c)
+    {
+        final long lo = a * b;
+        final long hi = Math.multiplyHigh(a, b);
+        if ((hi | (lo & Long.MIN_VALUE)) == 0)
+        {
+            return lo / c;
+        }
+        // The product has 64 + bits(hi) bits (hi < 2^62 for factors < 2^63); drop k so that 63 remain.
+        final int k = 65 - Long.numberOfLeadingZeros(hi);
+        final long shifted = (hi << (64 - k)) | (lo >>> k);
+        final long q = shifted / c;
+        return q > (Long.MAX_VALUE >> k) ? Long.MAX_VALUE : q << k;
+    }
+
+    /**
      * {@code a / b} rounded as asked.
      *
      * <p>Requires {@code b > 0}, {@code a != Long.MIN_VALUE} and a non-null {@code rounding}; otherwise returns

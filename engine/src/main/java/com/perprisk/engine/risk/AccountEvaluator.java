@@ -438,7 +438,8 @@ public final class AccountEvaluator
         if (buffer > 0 && unitNotional > 0)
         {
             // The whole unit (an isolated position, or the only cross one): buffer * n / n is exactly the buffer.
-            share = notional[i] == unitNotional ? buffer : FixedPoint.mulDiv(buffer, notional[i], unitNotional, Rounding.FLOOR);
+            // Otherwise a lower bound of the pro-rata share: the shares still sum to at most the buffer.
+            share = notional[i] == unitNotional ? buffer : FixedPoint.mulDivFloorLowerBound(buffer, notional[i], unitNotional);
         }
         final long fundingShare = share / 8;
         final long markShare = share - fundingShare;
@@ -491,7 +492,7 @@ public final class AccountEvaluator
         long share = 0;
         if (gap > 0 && crossNotional > 0)
         {
-            share = notional[i] == crossNotional ? gap : FixedPoint.mulDiv(gap, notional[i], crossNotional, Rounding.FLOOR);
+            share = notional[i] == crossNotional ? gap : FixedPoint.mulDivFloorLowerBound(gap, notional[i], crossNotional);
         }
         final long absSize = Math.abs(size);
         if (size > 0)
@@ -527,15 +528,14 @@ public final class AccountEvaluator
         return target == OVERFLOW ? -1 : crossEquity() - target;
     }
 
-    /** floor(budget * divisor / perUnit), saturating at Long.MAX_VALUE; 0 for no budget. */
+    /**
+     * A lower bound of floor(budget * divisor / perUnit), saturating at Long.MAX_VALUE; 0 for no budget. A smaller
+     * room only makes a trigger fire sooner, so the bound (a fraction of a part per billion short for any size up to
+     * 2^31 raw) serves, without the 128-bit division the exact quotient needs on most accounts.
+     */
     private static long room(final long budget, final long divisor, final long perUnit)
     {
-        if (budget <= 0)
-        {
-            return 0;
-        }
-        final long room = FixedPoint.mulDiv(budget, divisor, perUnit, Rounding.FLOOR);
-        return room == OVERFLOW ? Long.MAX_VALUE : room;
+        return budget <= 0 ? 0 : FixedPoint.mulDivFloorLowerBound(budget, divisor, perUnit);
     }
 
     /** @return mark trigger of the last {@link #band} */

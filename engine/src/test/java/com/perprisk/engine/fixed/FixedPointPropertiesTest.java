@@ -167,6 +167,42 @@ class FixedPointPropertiesTest
             () -> "mulDiv(" + a + ", " + b + ", " + c + ", " + rounding + ")");
     }
 
+    @Property(tries = 10_000)
+    void mulDivFloorLowerBoundIsALowerBoundWithinItsStatedShortfall(
+        @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long a,
+        @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long b,
+        @ForAll @LongRange(min = 1, max = Long.MAX_VALUE) long c)
+    {
+        final BigInteger exact = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).divide(BigInteger.valueOf(c));
+        final BigInteger bound = BigInteger.valueOf(FixedPoint.mulDivFloorLowerBound(a, b, c));
+        final String call = "mulDivFloorLowerBound(" + a + ", " + b + ", " + c + ")";
+        assertTrue(bound.compareTo(exact) <= 0, () -> call + " = " + bound + " exceeds " + exact);
+        // short of the exact quotient by less than c / 2^61 of it, plus one (beyond a long: saturated, checked above)
+        final BigInteger shortfall = exact.min(BigInteger.valueOf(Long.MAX_VALUE)).subtract(bound);
+        assertTrue(shortfall.shiftLeft(61).compareTo(exact.multiply(BigInteger.valueOf(c)).add(BigInteger.ONE.shiftLeft(61))) <= 0,
+            () -> call + " = " + bound + " is short of " + exact + " by " + shortfall);
+        if (BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).bitLength() < 64)
+        {
+            assertEquals(exact, bound, () -> call + " is exact when the product fits in 63 bits");
+        }
+    }
+
+    @Property(tries = 2_000)
+    void mulDivFloorLowerBoundOfTriggerRoomsIsExactToAPartPerBillion(
+        @ForAll @LongRange(min = 1, max = 100_000_000_000_000_000L) long budget,
+        @ForAll @LongRange(min = 1, max = 2_147_483_647L) long size)
+    {
+        final long divisor = FixedPoint.NOTIONAL_DIVISOR;
+        final long exact = FixedPoint.mulDiv(budget, divisor, size, Rounding.FLOOR);
+        final long bound = FixedPoint.mulDivFloorLowerBound(budget, divisor, size);
+        if (exact == OVERFLOW)
+        {
+            assertEquals(Long.MAX_VALUE, bound, "a quotient beyond a long saturates");
+            return;
+        }
+        assertTrue(bound <= exact && exact - bound <= exact / 1_000_000_000L + 1, () -> budget + " * 1e10 / " + size + ": " + bound + " vs " + exact);
+    }
+
     /**
      * Steers the exact quotient to within a few units of Long.MAX_VALUE in magnitude (both signs), so that the
      * OVERFLOW boundary and its interaction with rounding are hit exactly: quotient MAX with a remainder is valid
