@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * The set-up part defines the instruments, funds every account with one deposit, marks every instrument once and
  * opens one to three positions per account; the trading part is about 80% fills on random accounts and instruments
  * (taker fee from the instrument's schedule) and 20% mark ticks, the marks a bounded random walk (within 30% of the
- * first mark, with occasional jumps) so that leveraged accounts cross the alert and maintenance levels. The same
+ * first mark, steps up to 0.2% and one in twenty up to 2%) so that leveraged accounts cross the alert and maintenance levels. The same
  * commands drive the engine ({@link #command}) and the baseline ({@link DecimalWorkload}).
  *
  * <p>Threading: immutable after {@link #generate}; may be shared.
@@ -32,6 +32,9 @@ public final class FillsAndMarksWorkload
     private static final long TIME_STEP = 1_000_000L;
     private static final int FILL_PERCENT = 80;
     private static final int MAX_WALK_PERCENT = 30;
+    private static final int STEP_BPS = 20;
+    private static final int JUMP_BPS = 200;
+    private static final int ONE_JUMP_IN = 20;
 
     private final Instrument[] instruments;
     private final int accounts;
@@ -297,9 +300,9 @@ public final class FillsAndMarksWorkload
             for (int account = 1; account <= accounts; account++)
             {
                 collateral[account] = quote(1_000 + random.nextInt(99_000));
-                // Mostly prudent accounts, a quarter moderately levered, a few aggressive ones.
+                // Mostly prudent accounts, a quarter moderately levered, a few aggressive ones (capped per instrument).
                 final int appetite = random.nextInt(100);
-                leverage[account] = appetite < 70 ? 1 + random.nextInt(5) : appetite < 95 ? 5 + random.nextInt(10) : 15 + random.nextInt(25);
+                leverage[account] = appetite < 70 ? 1 + random.nextInt(5) : appetite < 95 ? 5 + random.nextInt(10) : 15 + random.nextInt(15);
                 columns.add(CommandType.DEPOSIT, account, 0, 0, 0, collateral[account]);
             }
             for (int id = 1; id <= instruments.length; id++)
@@ -334,11 +337,14 @@ public final class FillsAndMarksWorkload
             }
         }
 
-        /** A fill of {@code percent}% of the account's levered collateral, either side, at the mark give or take 5 bps. */
+        /**
+         * A fill of {@code percent}% of the account's collateral levered at its appetite (at most the instrument's max
+         * leverage), either side, at the mark give or take 5 bps.
+         */
         private void addFill(final int account, final int id, final int percent)
         {
             final Instrument instrument = instruments[id - 1];
-            final long notional = collateral[account] / 100 * percent * leverage[account];
+            final long notional = collateral[account] / 100 * percent * Math.min(leverage[account], instrument.maxLeverage());
             final long offset = mark[id] / 10_000 * (random.nextInt(11) - 5);
             final long fillPrice = Math.max(instrument.tickSize(), roundDown(mark[id] + offset, instrument.tickSize()));
             final long quantity = Math.max(instrument.lotSize(),
@@ -346,10 +352,11 @@ public final class FillsAndMarksWorkload
             columns.add(CommandType.FILL, account, id, fillPrice, random.nextBoolean() ? quantity : -quantity, CommandEvent.FEE_FROM_SCHEDULE);
         }
 
-        /** Next mark: a step of up to 0.3% (one step in twenty up to 3%), kept within 30% of the first mark, on the tick. */
+        /** Next mark: a step of up to 0.2% (one step in twenty up to 2%), kept within 30% of the first mark, on the tick. */
         private long nextMark(final int id)
         {
-            final long step = random.nextInt(20) == 0 ? random.nextInt(601) - 300 : random.nextInt(61) - 30;
+            final int range = random.nextInt(ONE_JUMP_IN) == 0 ? JUMP_BPS : STEP_BPS;
+            final long step = random.nextInt(2 * range + 1) - range;
             final long next = Math.max(low[id], Math.min(high[id], mark[id] + mark[id] / 10_000 * step));
             mark[id] = roundDown(next, instruments[id - 1].tickSize());
             return mark[id];
