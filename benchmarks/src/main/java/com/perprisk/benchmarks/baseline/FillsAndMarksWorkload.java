@@ -14,8 +14,11 @@ import java.util.SplittableRandom;
  * The set-up part defines the instruments, funds every account with one deposit, marks every instrument once and
  * opens one to three positions per account; the trading part is about 80% fills on random accounts and instruments
  * (taker fee from the instrument's schedule) and 20% mark ticks, the marks a bounded random walk (within 30% of the
- * first mark, steps up to 0.2% and one in twenty up to 2%) so that leveraged accounts cross the alert and maintenance levels. The same
- * commands drive the engine ({@link #command}) and the baseline ({@link DecimalWorkload}).
+ * first mark, steps up to 0.2% and one in twenty up to 2%) so that leveraged accounts cross the alert and maintenance
+ * levels. Accounts lever their collateral 1x to 29x, never beyond the instrument's max leverage. There are no
+ * liquidation fills: an account below maintenance stays a candidate, reported on every tick of its instruments, until
+ * fills or marks bring it back. The same commands drive the engine ({@link #command}) and the baseline
+ * ({@link DecimalWorkload}).
  *
  * <p>Threading: immutable after {@link #generate}; may be shared.
  */
