@@ -26,6 +26,10 @@ class ProjectForkTest
     @Test
     void benchmarksInheritTheFork()
     {
-        assertEquals(ProjectFork.class.getAnnotation(Fork.class), FixedPointBenchmark.class.getAnnotation(Fork.class));
+        for (final Class<?> benchmark : List.of(FixedPointBenchmark.class, BaselineComparisonBenchmark.class, SbeCodecBenchmark.class,
+            JournalAppendBenchmark.class))
+        {
+            assertEquals(ProjectFork.class.getAnnotation(Fork.class), benchmark.getAnnotation(Fork.class), benchmark.getSimpleName());
+        }
     }
 }
