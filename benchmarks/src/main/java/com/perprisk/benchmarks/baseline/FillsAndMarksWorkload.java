@@ -13,9 +13,9 @@ import java.util.SplittableRandom;
  * A seeded fills-and-marks workload over three instruments, generated once into primitive columns (engine raw units).
  * The set-up part defines the instruments, funds every account with one deposit, marks every instrument once and
  * opens one to three positions per account; the trading part is about 80% fills on random accounts and instruments
- * (taker fee from the instrument's schedule) and 20% mark ticks, the marks a bounded random walk (within 30% of the
- * first mark, steps up to 0.2% and one in twenty up to 2%) so that leveraged accounts cross the alert and maintenance
- * levels. Accounts lever their collateral 1x to 29x, never beyond the instrument's max leverage. There are no
+ * (taker fee from the instrument's schedule) and 20% mark ticks, the marks a bounded random walk (steps up to 0.2%
+ * and one in twenty up to 2%) within a band around the first mark that the {@link Market} sets. Accounts lever their collateral 1x to 29x in all (a third per instrument, never beyond its max leverage;
+ * fills that would take a position past it go the other way). There are no
  * liquidation fills: an account below maintenance stays a candidate, reported on every tick of its instruments, until
  * fills or marks bring it back. The same commands drive the engine ({@link #command}) and the baseline
  * ({@link DecimalWorkload}).
@@ -34,7 +34,29 @@ public final class FillsAndMarksWorkload
     private static final long START_TIME = 1_000_000_000L;
     private static final long TIME_STEP = 1_000_000L;
     private static final int FILL_PERCENT = 80;
-    private static final int MAX_WALK_PERCENT = 30;
+    /** The market the workload trades in. */
+    public enum Market
+    {
+        /**
+         * Marks within 1% of the start; every account keeps within its leverage appetite, a third of it per instrument
+         * and within each bracket's max leverage: nobody comes near maintenance.
+         */
+        STEADY(1, true),
+        /**
+         * Marks within 30% of the start; accounts overextend (each fill either side, whatever the position): many
+         * fall below maintenance and, with no liquidator in the workload, stay candidates.
+         */
+        STRESSED(30, false);
+
+        final int walkPercent;
+        final boolean withinAppetite;
+
+        Market(final int walkPercent, final boolean withinAppetite)
+        {
+            this.walkPercent = walkPercent;
+            this.withinAppetite = withinAppetite;
+        }
+    }
     private static final int STEP_BPS = 20;
     private static final int JUMP_BPS = 200;
     private static final int ONE_JUMP_IN = 20;
@@ -67,16 +89,17 @@ public final class FillsAndMarksWorkload
      * @param seed             random seed: same seed and sizes, same commands.
      * @param accounts         accounts to fund and trade (ids 1..accounts).
      * @param tradingCommands  commands of the trading part.
+     * @param market           the market the workload trades in.
      * @return the workload.
      */
-    public static FillsAndMarksWorkload generate(final long seed, final int accounts, final int tradingCommands)
+    public static FillsAndMarksWorkload generate(final long seed, final int accounts, final int tradingCommands, final Market market)
     {
         if (accounts < 1 || tradingCommands < 0)
         {
             throw new IllegalArgumentException("accounts must be positive and trading commands non-negative");
         }
         final Instrument[] instruments = instruments();
-        final Generator generator = new Generator(new SplittableRandom(seed), instruments, accounts,
+        final Generator generator = new Generator(new SplittableRandom(seed), instruments, accounts, market,
             instruments.length * 3 + accounts * (1 + instruments.length) + tradingCommands);
         generator.setUp();
         final int setUpLength = generator.columns.length;
@@ -270,18 +293,24 @@ public final class FillsAndMarksWorkload
         private final int accounts;
         private final long[] collateral;
         private final int[] leverage;
+        private final boolean withinAppetite;
+        /** Size each account holds per instrument, as the fills so far leave it. */
+        private final long[][] held;
         private final long[] mark;
         private final long[] low;
         private final long[] high;
 
-        Generator(final SplittableRandom random, final Instrument[] instruments, final int accounts, final int capacity)
+        Generator(final SplittableRandom random, final Instrument[] instruments, final int accounts, final Market market, final int capacity)
         {
+            this.withinAppetite = market.withinAppetite;
+            final int walkPercent = market.walkPercent;
             this.random = random;
             this.instruments = instruments;
             this.accounts = accounts;
             columns = new Columns(capacity);
             collateral = new long[accounts + 1];
             leverage = new int[accounts + 1];
+            held = new long[accounts + 1][instruments.length + 1];
             mark = new long[instruments.length + 1];
             low = new long[instruments.length + 1];
             high = new long[instruments.length + 1];
@@ -289,8 +318,8 @@ public final class FillsAndMarksWorkload
             for (int id = 1; id <= instruments.length; id++)
             {
                 mark[id] = first[id - 1];
-                low[id] = first[id - 1] / 100 * (100 - MAX_WALK_PERCENT);
-                high[id] = first[id - 1] / 100 * (100 + MAX_WALK_PERCENT);
+                low[id] = first[id - 1] / 100 * (100 - walkPercent);
+                high[id] = first[id - 1] / 100 * (100 + walkPercent);
             }
         }
 
@@ -342,7 +371,7 @@ public final class FillsAndMarksWorkload
 
         /**
          * A fill of {@code percent}% of the account's collateral levered at its appetite (at most the instrument's max
-         * leverage), either side, at the mark give or take 5 bps.
+         * leverage), either side unless that would take the position past the appetite, at the mark give or take 5 bps.
          */
         private void addFill(final int account, final int id, final int percent)
         {
@@ -352,10 +381,26 @@ public final class FillsAndMarksWorkload
             final long fillPrice = Math.max(instrument.tickSize(), roundDown(mark[id] + offset, instrument.tickSize()));
             final long quantity = Math.max(instrument.lotSize(),
                 roundDown(FixedPoint.mulDiv(notional, FixedPoint.NOTIONAL_DIVISOR, fillPrice, Rounding.FLOOR), instrument.lotSize()));
-            columns.add(CommandType.FILL, account, id, fillPrice, random.nextBoolean() ? quantity : -quantity, CommandEvent.FEE_FROM_SCHEDULE);
+            // Either side; within the appetite (a STEADY market) a fill past it goes the other way, or stops at it.
+            final long cap = FixedPoint.mulDiv(appetite(account, instrument), FixedPoint.NOTIONAL_DIVISOR, fillPrice, Rounding.FLOOR);
+            final long before = held[account][id];
+            long signed = random.nextBoolean() ? quantity : -quantity;
+            if (withinAppetite && Math.abs(before + signed) > cap)
+            {
+                signed = -signed;
+            }
+            if (withinAppetite && Math.abs(before + signed) > cap)
+            {
+                final long within = Math.max(-cap, Math.min(cap, before + signed));
+                signed = within - before;
+                signed -= signed % instrument.lotSize();
+                signed = signed != 0 ? signed : before > 0 ? -instrument.lotSize() : instrument.lotSize();
+            }
+            held[account][id] = before + signed;
+            columns.add(CommandType.FILL, account, id, fillPrice, signed, CommandEvent.FEE_FROM_SCHEDULE);
         }
 
-        /** Next mark: a step of up to 0.2% (one step in twenty up to 2%), kept within 30% of the first mark, on the tick. */
+        /** Next mark: a step of up to 0.2% (one step in twenty up to 2%), kept within the walk band, on the tick. */
         private long nextMark(final int id)
         {
             final int range = random.nextInt(ONE_JUMP_IN) == 0 ? JUMP_BPS : STEP_BPS;
@@ -363,6 +408,22 @@ public final class FillsAndMarksWorkload
             final long next = Math.max(low[id], Math.min(high[id], mark[id] + mark[id] / 10_000 * step));
             mark[id] = roundDown(next, instruments[id - 1].tickSize());
             return mark[id];
+        }
+
+        /**
+         * The most notional the account holds in the instrument: its leverage appetite over a third of its collateral,
+         * capped by the max leverage of the bracket that notional falls in.
+         */
+        private long appetite(final int account, final Instrument instrument)
+        {
+            int lev = Math.min(leverage[account], instrument.maxLeverage());
+            long notional = collateral[account] / instruments.length * lev;
+            while (instrument.tierMaxLeverage(instrument.tierOf(notional)) < lev)
+            {
+                lev = instrument.tierMaxLeverage(instrument.tierOf(notional));
+                notional = collateral[account] / instruments.length * lev;
+            }
+            return notional;
         }
 
         private static long roundDown(final long value, final long unit)

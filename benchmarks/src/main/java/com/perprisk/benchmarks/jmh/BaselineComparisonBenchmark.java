@@ -56,6 +56,10 @@ public class BaselineComparisonBenchmark extends ProjectFork
         @Param({"1000", "10000"})
         public int accounts;
 
+        /** The market of the workload: STEADY (nobody near maintenance) or STRESSED (many candidates). */
+        @Param({"STEADY", "STRESSED"})
+        public FillsAndMarksWorkload.Market market;
+
         FillsAndMarksWorkload commands;
         DecimalWorkload decimals;
 
@@ -63,7 +67,7 @@ public class BaselineComparisonBenchmark extends ProjectFork
         @Setup(Level.Trial)
         public void generate()
         {
-            commands = FillsAndMarksWorkload.generate(SEED, accounts, TRADING_COMMANDS);
+            commands = FillsAndMarksWorkload.generate(SEED, accounts, TRADING_COMMANDS, market);
             decimals = new DecimalWorkload(commands);
         }
     }
@@ -73,14 +77,14 @@ public class BaselineComparisonBenchmark extends ProjectFork
     public static class EngineSide
     {
         final CommandEvent command = new CommandEvent();
-        EngineEventSink sink;
+        BlackholeListener sink;
         RiskEngine engine;
 
         /** @param blackhole receives the engine's events */
         @Setup(Level.Trial)
         public void sink(final Blackhole blackhole)
         {
-            sink = new EngineEventSink(blackhole);
+            sink = new BlackholeListener(blackhole);
         }
 
         /** @param workload whose set-up part the fresh engine applies */
@@ -138,7 +142,7 @@ public class BaselineComparisonBenchmark extends ProjectFork
         final FillsAndMarksWorkload commands = workload.commands;
         final RiskEngine engine = side.engine;
         final CommandEvent command = side.command;
-        final EngineEventSink sink = side.sink;
+        final BlackholeListener sink = side.sink;
         for (int i = commands.setUpLength(); i < commands.length(); i++)
         {
             engine.apply(commands.command(i, command), sink);

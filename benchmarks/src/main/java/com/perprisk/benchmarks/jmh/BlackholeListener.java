@@ -1,5 +1,7 @@
 package com.perprisk.benchmarks.jmh;
 
+import com.perprisk.engine.command.CommandType;
+import com.perprisk.engine.command.RejectReason;
 import com.perprisk.engine.event.AccountRisk;
 import com.perprisk.engine.event.CommandResult;
 import com.perprisk.engine.event.FundingApplied;
@@ -21,6 +23,7 @@ public final class BlackholeListener implements RiskEventListener
 {
     private final Blackhole blackhole;
     private int lastReason;
+    private int acceptedFills;
     private long accountRisks;
     private long candidates;
     private long alerts;
@@ -35,6 +38,10 @@ public final class BlackholeListener implements RiskEventListener
     public void onCommandResult(final CommandResult result)
     {
         lastReason = result.rejectReason();
+        if (result.commandType() == CommandType.FILL && lastReason == RejectReason.NONE)
+        {
+            acceptedFills++;
+        }
         consume(result.sequence());
     }
 
@@ -89,6 +96,21 @@ public final class BlackholeListener implements RiskEventListener
     public int lastReason()
     {
         return lastReason;
+    }
+
+    /** @return fills accepted since the last {@link #reset()}. */
+    public int acceptedFills()
+    {
+        return acceptedFills;
+    }
+
+    /** Start the counts again. */
+    public void reset()
+    {
+        acceptedFills = 0;
+        accountRisks = 0;
+        candidates = 0;
+        alerts = 0;
     }
 
     /** @return account risk reports seen. */

@@ -32,7 +32,7 @@ class StraightforwardRiskEngineTest
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void reportsExactlyWhatTheEngineReports(final long seed)
     {
-        final FillsAndMarksWorkload workload = FillsAndMarksWorkload.generate(seed, ACCOUNTS, TRADING_COMMANDS);
+        final FillsAndMarksWorkload workload = FillsAndMarksWorkload.generate(seed, ACCOUNTS, TRADING_COMMANDS, FillsAndMarksWorkload.Market.STRESSED);
         final DecimalWorkload decimals = new DecimalWorkload(workload);
         final EngineConfig config = new EngineConfig();
         final RiskEngine engine = new RiskEngine(config);

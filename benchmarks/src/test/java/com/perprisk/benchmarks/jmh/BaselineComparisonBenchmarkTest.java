@@ -2,7 +2,8 @@ package com.perprisk.benchmarks.jmh;
 
 import com.perprisk.benchmarks.baseline.FillsAndMarksWorkload;
 import com.perprisk.engine.command.CommandType;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openjdk.jmh.infra.Blackhole;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,10 +19,12 @@ class BaselineComparisonBenchmarkTest
     private final BaselineComparisonBenchmark.Workload workload = new BaselineComparisonBenchmark.Workload();
     private final Blackhole blackhole = Blackholes.create();
 
-    @Test
-    void engineAndBaselineAcceptEveryFillOfTheTradingPartFromTheSameFundedState()
+    @ParameterizedTest
+    @EnumSource(FillsAndMarksWorkload.Market.class)
+    void engineAndBaselineAcceptEveryFillOfTheTradingPartFromTheSameFundedState(final FillsAndMarksWorkload.Market market)
     {
         workload.accounts = ACCOUNTS;
+        workload.market = market;
         workload.generate();
         final FillsAndMarksWorkload commands = workload.commands;
         assertEquals(BaselineComparisonBenchmark.TRADING_COMMANDS, commands.length() - commands.setUpLength());
@@ -42,14 +45,25 @@ class BaselineComparisonBenchmarkTest
         assertEquals(ACCOUNTS, baselineSide.baseline.accountCount(), "the set-up funds every account");
 
         assertEquals(fills, benchmark.engine(workload, engineSide));
+        if (market == FillsAndMarksWorkload.Market.STEADY)
+        {
+            assertEquals(0, engineSide.sink.candidates(), "a steady market takes nobody below maintenance");
+        }
+        else
+        {
+            assertTrue(engineSide.sink.candidates() > 0, "a stressed market takes accounts below maintenance");
+            assertTrue(engineSide.sink.alerts() > 0, "and raises margin alerts");
+        }
         assertEquals(commands.length() - 1, engineSide.engine.lastSequence(), "the engine applied the whole trading part");
         assertEquals(fills, benchmark.baseline(workload, baselineSide));
     }
 
-    @Test
-    void everyEngineInvocationStartsFromTheSameStateAndEndsInTheSameState()
+    @ParameterizedTest
+    @EnumSource(FillsAndMarksWorkload.Market.class)
+    void everyEngineInvocationStartsFromTheSameStateAndEndsInTheSameState(final FillsAndMarksWorkload.Market market)
     {
         workload.accounts = ACCOUNTS;
+        workload.market = market;
         workload.generate();
         final BaselineComparisonBenchmark.EngineSide side = new BaselineComparisonBenchmark.EngineSide();
         side.sink(blackhole);
