@@ -68,6 +68,8 @@ public final class RiskClient implements AutoCloseable
     public static final long BACK_PRESSURED = -2;
 
     private static final int FRAGMENT_LIMIT = 32;
+    /** A try-send offers again at once after an admin action (a term rotation, over as soon as it is seen). */
+    private static final int ADMIN_ACTION_RETRIES = 3;
 
     private final ClientConfig config;
     private final Aeron aeron;
@@ -525,12 +527,23 @@ public final class RiskClient implements AutoCloseable
 
     private long trySend(final int length)
     {
-        final long result = commands.offer(buffer, 0, length);
-        if (result > 0)
+        for (int attempt = 0; attempt <= ADMIN_ACTION_RETRIES; attempt++)
         {
-            return nextCorrelationId++;
+            final long result = commands.offer(buffer, 0, length);
+            if (result > 0)
+            {
+                return nextCorrelationId++;
+            }
+            if (result == Publication.BACK_PRESSURED)
+            {
+                return BACK_PRESSURED;
+            }
+            if (result != Publication.ADMIN_ACTION)
+            {
+                return NOT_CONNECTED;
+            }
         }
-        return result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION ? BACK_PRESSURED : NOT_CONNECTED;
+        return BACK_PRESSURED;
     }
 
     private long offer(final int length)
