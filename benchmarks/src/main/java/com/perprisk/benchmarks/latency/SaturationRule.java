@@ -94,7 +94,7 @@ public final class SaturationRule
         }
         if (completedRate < minCompletion * offeredRate)
         {
-            return String.format(Locale.ROOT, "completed %s/s < %.0f%% of offered", Units.rate(Math.round(completedRate)), minCompletion * 100);
+            return String.format(Locale.ROOT, "completed %s/s < %.0f%% of offered", Units.measuredRate(completedRate), minCompletion * 100);
         }
         if (p50Ns > maxP50Ns)
         {

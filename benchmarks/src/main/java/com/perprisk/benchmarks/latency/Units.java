@@ -117,6 +117,20 @@ public final class Units
         return Long.toString(perSecond);
     }
 
+    /** @param perSecond a measured rate @return it rounded for tables: 950/s, 99.9k/s is "99.9k", 1.23M */
+    public static String measuredRate(final double perSecond)
+    {
+        if (perSecond >= 999_500)
+        {
+            return String.format(Locale.ROOT, "%.2fM", perSecond / 1e6);
+        }
+        if (perSecond >= 999.5)
+        {
+            return String.format(Locale.ROOT, "%.1fk", perSecond / 1e3);
+        }
+        return String.format(Locale.ROOT, "%.0f", perSecond);
+    }
+
     /** @param nanos a latency @return microseconds with 3 significant figures (0.62, 12.3, 456, 1234) */
     public static String micros(final long nanos)
     {

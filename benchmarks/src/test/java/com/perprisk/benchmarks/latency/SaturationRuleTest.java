@@ -32,7 +32,7 @@ final class SaturationRuleTest
         assertEquals("backlog over 1000 commands", rule.judge(100_000, 10, 50 * MS, true));
         assertEquals("completed 94.9k/s < 95% of offered", rule.judge(100_000, 94_900, 1_000, false));
         assertEquals("p50 10001 us > 10000 us", rule.judge(100_000, 100_000, 10 * MS + 1_000, false));
-        assertEquals("completed 1k/s < 95% of offered", rule.judge(100_000, 1_000, 50 * MS, false));
+        assertEquals("completed 1.0k/s < 95% of offered", rule.judge(100_000, 1_000, 50 * MS, false));
     }
 
     @Test

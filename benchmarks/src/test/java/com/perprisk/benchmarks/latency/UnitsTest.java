@@ -19,6 +19,10 @@ final class UnitsTest
         assertEquals("1.5M", Units.rate(1_500_000));
         assertEquals("750", Units.rate(750));
         assertEquals("1250k", Units.rate(1_250_000));
+        assertEquals("100.0k", Units.measuredRate(99_997));
+        assertEquals("1.00M", Units.measuredRate(999_600));
+        assertEquals("1.23M", Units.measuredRate(1_234_567));
+        assertEquals("950", Units.measuredRate(950.2));
         assertEquals("0.62", Units.micros(620));
         assertEquals("12.3", Units.micros(12_345));
         assertEquals("1235", Units.micros(1_234_567));
