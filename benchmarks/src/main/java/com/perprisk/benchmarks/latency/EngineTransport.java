@@ -62,7 +62,6 @@ public final class EngineTransport implements OpenLoopTransport, AutoCloseable
     private long base;
     private long rejected;
     private int lastRejectCode;
-    private long foreign;
 
     private EngineTransport(final RiskNode node, final RiskClient client, final CommandMix mix)
     {
@@ -193,17 +192,12 @@ public final class EngineTransport implements OpenLoopTransport, AutoCloseable
 
     private void onAnswer(final long correlationId, final int reasonCode)
     {
-        if (correlationId < base)
-        {
-            foreign++;
-            return;
-        }
         if (reasonCode != RejectReason.NONE.value())
         {
             rejected++;
             lastRejectCode = reasonCode;
         }
-        sink.onResponse(correlationId - base);
+        sink.onResponse(correlationId - base); // an answer to no command of this step is counted by the recorder and fails the step
     }
 
     /** @return answers that were not NONE, all steps so far */
@@ -216,12 +210,6 @@ public final class EngineTransport implements OpenLoopTransport, AutoCloseable
     public int lastRejectCode()
     {
         return lastRejectCode;
-    }
-
-    /** @return answers to requests of no step (set-up), all steps so far: 0 */
-    public long foreignAnswers()
-    {
-        return foreign;
     }
 
     /** @return the node (its counters) */

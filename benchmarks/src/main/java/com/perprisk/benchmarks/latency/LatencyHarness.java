@@ -57,8 +57,8 @@ public final class LatencyHarness implements Callable<Integer>
     String udpHost;
 
     @Option(names = "--udp-port", paramLabel = "PORT", defaultValue = "0",
-        description = "First UDP port; each stream takes the next one (5 per engine mode: commands, responses, feed; 2 for "
-            + "the ping-pong). 0: free ports picked by the system (default: ${DEFAULT-VALUE}).")
+        description = "First UDP port; each stream takes the next one (2 for the ping-pong, then 3 per engine mode: "
+            + "commands, responses, feed). 0: free ports picked by the system (default: ${DEFAULT-VALUE}).")
     int udpPort;
 
     @Option(names = "--rates", paramLabel = "LIST", defaultValue = DEFAULT_RATES,

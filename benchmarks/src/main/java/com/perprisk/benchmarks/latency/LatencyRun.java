@@ -191,7 +191,7 @@ public final class LatencyRun
                 + "- transport: %s; commands: %s; offered rates per second: %s%n"
                 + "- each step: %.1f s warm-up (not recorded) + %.1f s measured; latency = answer time - planned send time (no coordinated omission)%n"
                 + "- idle: gateway and echo %s, engine wait %s, generator %s, media driver %s; term length %d; engine ring %d%n"
-                + "- journal (engine-journal): Chronicle Queue in a temporary folder, page-cache durability, snapshots %s%n"
+                + "%s"
                 + "- saturated when: backlog > %d commands, or completed < %.0f%% of offered, or p50 > %s us; stepping %s%n",
             started, System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"),
             Runtime.getRuntime().availableProcessors(),
@@ -199,7 +199,9 @@ public final class LatencyRun
             settings.warmupNs() / 1e9, settings.durationNs() / 1e9,
             spelling(settings.gatewayIdle()), spelling(settings.engineWait()), spelling(settings.clientIdle()), spelling(settings.driverIdle()),
             settings.termLength(), settings.ringSize(),
-            settings.snapshotEvery() == 0 ? "off" : "every " + settings.snapshotEvery() + " records",
+            settings.modes().contains(Mode.ENGINE_JOURNAL) ?
+                "- journal (engine-journal): Chronicle Queue in a temporary folder, page-cache durability, snapshots "
+                    + (settings.snapshotEvery() == 0 ? "off" : "every " + settings.snapshotEvery() + " records") + "\n" : "",
             rule.maxBacklog(), rule.minCompletion() * 100, Units.micros(rule.maxP50Ns()),
             settings.keepStepping() ? "runs every rate" : "stops after the first saturated step");
     }

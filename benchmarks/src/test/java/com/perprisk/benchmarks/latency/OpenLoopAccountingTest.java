@@ -116,6 +116,25 @@ final class OpenLoopAccountingTest
         assertFalse(second.saturated());
     }
 
+    @Test
+    void theLoopAllocatesNothingPerCommand()
+    {
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        final FakeTransport fake = new FakeTransport(START);
+        final OpenLoopDriver driver = driver(fake);
+        final Histogram histogram = LatencyRecorder.newHistogram();
+        driver.run(fake, 1_000_000, 0, 100 * 1_000 * US, histogram); // warm the JIT: 100k commands
+        fake.refuseFrom = fake.now + 1_000 * US; // back-pressure, then answers in a burst, on the way
+        fake.refuseTo = fake.now + 1_500 * US;
+
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        final RateStep step = driver.run(fake, 1_000_000, 0, 400 * 1_000 * US, histogram); // 400k commands
+        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertEquals(400_000, step.histogram().getTotalCount());
+        assertEquals(true, allocated < 4_096, "a step allocates its result and schedule only, not per command: " + allocated + " bytes");
+    }
+
     private static Histogram expectedWhenSentAtTheStallsEnd()
     {
         final Histogram expected = LatencyRecorder.newHistogram();
