@@ -85,7 +85,8 @@ public final class OpenLoopDriver
         long maxBacklog = 0;
         long maxSendLagNs = 0;
         boolean stoppedEarly = false;
-        long drainDeadlineNs = Long.MAX_VALUE;
+        boolean draining = false;
+        long drainDeadlineNs = 0;
         while (true)
         {
             final long nowNs = clock.nanoTime();
@@ -126,6 +127,7 @@ public final class OpenLoopDriver
                 }
                 if (stoppedEarly || next == total)
                 {
+                    draining = true;
                     drainDeadlineNs = nowNs + drainTimeoutNs;
                 }
             }
@@ -141,7 +143,7 @@ public final class OpenLoopDriver
             {
                 break;
             }
-            if (work == 0 && clock.nanoTime() - drainDeadlineNs > 0)
+            if (draining && work == 0 && clock.nanoTime() - drainDeadlineNs > 0)
             {
                 throw new IllegalStateException((recorder.sentCount() - recorder.answered()) + " of " + recorder.sentCount()
                     + " commands at " + Units.rate(rate) + "/s were not answered within " + drainTimeoutNs / 1_000_000 + " ms of the last send");
