@@ -60,10 +60,16 @@ public final class RiskClient implements AutoCloseable
     public static final long FEE_FROM_SCHEDULE = FillEncoder.feeNullValue();
     /** Returned by a send when the command stream is not connected or closed. */
     public static final long NOT_CONNECTED = -1;
-    /** Returned by a send when the command stream stayed back-pressured for the send timeout. */
+    /**
+     * Returned by a send when the command stream stayed back-pressured for the send timeout, or by a try-send
+     * ({@link #tryPreTradeCheck}, {@link #tryFill}) that found it back-pressured: then nothing was sent and no
+     * correlation id was used.
+     */
     public static final long BACK_PRESSURED = -2;
 
     private static final int FRAGMENT_LIMIT = 32;
+    /** A try-send offers again at once after an admin action (a term rotation, over as soon as it is seen). */
+    private static final int ADMIN_ACTION_RETRIES = 3;
 
     private final ClientConfig config;
     private final Aeron aeron;
@@ -304,6 +310,41 @@ public final class RiskClient implements AutoCloseable
     }
 
     /**
+     * A pre-trade check sent without waiting: one offer, no retry. For senders that keep their own schedule (an
+     * open-loop load generator) and retry later themselves.
+     *
+     * @param account account @param instrument instrument @param size signed order size raw @param price price raw
+     * @return the correlation id ({@link #nextCorrelationId()} before the call); {@link #BACK_PRESSURED} when the command
+     *         stream had no room right now (nothing sent, no correlation id used); or {@link #NOT_CONNECTED}.
+     */
+    public long tryPreTradeCheck(final long account, final int instrument, final long size, final long price)
+    {
+        preTrade.wrapAndApplyHeader(buffer, 0, header)
+            .correlationId(nextCorrelationId).accountId(account).instrumentId(instrument).size(size).price(price);
+        return trySend(MessageHeaderEncoder.ENCODED_LENGTH + PreTradeCheckEncoder.BLOCK_LENGTH);
+    }
+
+    /**
+     * A fill sent without waiting: one offer, no retry (see {@link #tryPreTradeCheck}).
+     *
+     * @param account account @param instrument instrument id @param size signed size raw (+ buy) @param price price raw
+     * @param fee quote raw (negative = rebate) or {@link #FEE_FROM_SCHEDULE}
+     * @return the correlation id, {@link #BACK_PRESSURED} (nothing sent, no correlation id used) or {@link #NOT_CONNECTED}.
+     */
+    public long tryFill(final long account, final int instrument, final long size, final long price, final long fee)
+    {
+        fill.wrapAndApplyHeader(buffer, 0, header)
+            .correlationId(nextCorrelationId).accountId(account).instrumentId(instrument).size(size).price(price).fee(fee);
+        return trySend(MessageHeaderEncoder.ENCODED_LENGTH + FillEncoder.BLOCK_LENGTH);
+    }
+
+    /** @return the correlation id the next command sent will get (a back-pressured try-send does not use one up) */
+    public long nextCorrelationId()
+    {
+        return nextCorrelationId;
+    }
+
+    /**
      * Ask for an account's state: its AccountRisk and PositionUpdates arrive on the response stream before the response,
      * whose {@link #responseFeedSequence()} is the last feed message the snapshot includes.
      *
@@ -482,6 +523,27 @@ public final class RiskClient implements AutoCloseable
     {
         final long result = offer(length);
         return result < 0 ? result : correlationId;
+    }
+
+    private long trySend(final int length)
+    {
+        for (int attempt = 0; attempt <= ADMIN_ACTION_RETRIES; attempt++)
+        {
+            final long result = commands.offer(buffer, 0, length);
+            if (result > 0)
+            {
+                return nextCorrelationId++;
+            }
+            if (result == Publication.BACK_PRESSURED)
+            {
+                return BACK_PRESSURED;
+            }
+            if (result != Publication.ADMIN_ACTION)
+            {
+                return NOT_CONNECTED;
+            }
+        }
+        return BACK_PRESSURED;
     }
 
     private long offer(final int length)
