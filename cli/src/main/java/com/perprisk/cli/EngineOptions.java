@@ -26,7 +26,8 @@ public final class EngineOptions
     @Option(names = "--wait-strategy", paramLabel = "KIND", defaultValue = "blocking",
         converter = WaitConverter.class, completionCandidates = WaitCandidates.class,
         description = "How the business-logic thread waits for input: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). " +
-            "busy-spin and yielding burn a core and only pay off on a dedicated machine.")
+            "busy-spin and yielding burn a core and only pay off on a dedicated machine; caller-runs has no business-logic " +
+            "thread: the producer (the gateway thread of a node) applies each input itself.")
     WaitStrategyKind waitStrategy;
 
     @Option(names = "--ring-size", paramLabel = "SLOTS", defaultValue = "1024",

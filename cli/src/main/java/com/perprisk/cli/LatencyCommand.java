@@ -61,7 +61,7 @@ public final class LatencyCommand implements Callable<Integer>
     String idle;
 
     @Option(names = "--wait-strategy", paramLabel = "KIND", defaultValue = "blocking", converter = EngineOptions.WaitConverter.class,
-        description = "Wait strategy of the business-logic thread: blocking, sleeping, yielding or busy-spin (default: ${DEFAULT-VALUE}).")
+        description = "Wait strategy of the business-logic thread: blocking, sleeping, yielding or busy-spin; or caller-runs: no such thread, the gateway thread runs the business logic (default: ${DEFAULT-VALUE}).")
     WaitStrategyKind waitStrategy;
 
     @Mixin

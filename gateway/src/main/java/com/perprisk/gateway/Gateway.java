@@ -156,7 +156,7 @@ public final class Gateway implements Agent
         {
             intakeClosed = true;
         }
-        work += outbound.controlledRead(drainHandler, DRAIN_LIMIT);
+        work += drainOutbound();
         final long now = nanoClock.nanoTime();
         if (backlogged > 0)
         {
@@ -172,6 +172,18 @@ public final class Gateway implements Agent
             work += housekeeping(now);
         }
         return work;
+    }
+
+    /**
+     * Send what the engine handed over: responses to their sessions, feed messages to the feed. Called by
+     * {@link #doWork}, and with {@code CALLER_RUNS} by the engine's encoder on this same thread when the hand-off ring
+     * is full in the middle of a command.
+     *
+     * @return messages drained.
+     */
+    int drainOutbound()
+    {
+        return outbound.controlledRead(drainHandler, DRAIN_LIMIT);
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class NodeConfig
         return this;
     }
 
-    /** @param kind how the business-logic thread waits @return this */
+    /** @param kind how the business-logic thread waits; CALLER_RUNS: the gateway thread runs the business logic @return this */
     public NodeConfig waitStrategy(final WaitStrategyKind kind)
     {
         waitStrategy = kind;

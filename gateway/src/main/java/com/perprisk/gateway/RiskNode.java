@@ -4,6 +4,7 @@ import com.perprisk.engine.RiskEngine;
 import com.perprisk.engine.command.CommandEvent;
 import com.perprisk.engine.instrument.Instrument;
 import com.perprisk.engine.pipeline.RiskPipeline;
+import com.perprisk.engine.pipeline.WaitStrategyKind;
 import com.perprisk.journal.ConsoleReplayProgress;
 import com.perprisk.journal.DurableEngine;
 import com.perprisk.journal.Recovery;
@@ -34,7 +35,8 @@ import java.util.concurrent.locks.LockSupport;
  * engine is recovered (snapshot + replay) when the node is built and every input is journaled before it is applied.
  *
  * <p>Threads: the driver's one shared thread, the business-logic thread, the gateway thread (3, all idling by back-off
- * or blocking by default). {@link #start} and {@link #close} are called by one owner thread.
+ * or blocking by default); with {@code CALLER_RUNS} the gateway thread runs the business logic itself (2 threads, no
+ * hand-off to wake). {@link #start} and {@link #close} are called by one owner thread.
  */
 public final class RiskNode implements AutoCloseable
 {
@@ -98,7 +100,9 @@ public final class RiskNode implements AutoCloseable
             counters = new GatewayCounters(aeron);
             final OneToOneRingBuffer outbound = new OneToOneRingBuffer(new UnsafeBuffer(
                 ByteBuffer.allocateDirect(config.gateway().outboundBufferBytes() + RingBufferDescriptor.TRAILER_LENGTH)));
-            final OutboundEncoder encoder = new OutboundEncoder(outbound, counters,
+            // The encoder waits for the gateway thread to drain a full hand-off ring; with CALLER_RUNS it is that thread.
+            final DrainWhileFull drainWhileFull = config.waitStrategy() == WaitStrategyKind.CALLER_RUNS ? new DrainWhileFull() : null;
+            final OutboundEncoder encoder = new OutboundEncoder(outbound, counters, drainWhileFull != null ? drainWhileFull :
                 new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100)));
             if (config.journal() != null)
             {
@@ -118,6 +122,10 @@ public final class RiskNode implements AutoCloseable
             }
             gateway = new Gateway(config.gateway(), aeron, keys, pipeline, outbound, counters,
                 new OffsetEpochNanoClock(), new SystemNanoClock());
+            if (drainWhileFull != null)
+            {
+                drainWhileFull.attach(gateway);
+            }
             gatewayRunner = new AgentRunner(config.gateway().idle().create(),
                 throwable -> LOG.error("gateway duty cycle failed", throwable), null, gateway);
         }

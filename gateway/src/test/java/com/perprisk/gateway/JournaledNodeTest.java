@@ -4,7 +4,9 @@ import com.perprisk.client.RiskClient;
 import com.perprisk.engine.RiskEngine;
 import com.perprisk.journal.JournalSettings;
 import com.perprisk.protocol.sbe.RejectReason;
-import org.junit.jupiter.api.Test;
+import com.perprisk.engine.pipeline.WaitStrategyKind;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -20,18 +22,22 @@ import static com.perprisk.gateway.TestNode.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-/** The process journals what its clients send: a node restarted on the same journal has the same state and goes on. */
+/**
+ * The process journals what its clients send: a node restarted on the same journal has the same state and goes on, with
+ * a business-logic thread or with the business logic on the gateway thread (the journal changes hands at the start).
+ */
 final class JournaledNodeTest
 {
     @TempDir
     Path folder;
 
-    @Test
-    void aRestartedNodeRecoversWhatClientsDidAndContinues()
+    @ParameterizedTest
+    @EnumSource(value = WaitStrategyKind.class, names = {"BLOCKING", "CALLER_RUNS"})
+    void aRestartedNodeRecoversWhatClientsDidAndContinues(final WaitStrategyKind wait)
     {
         final JournalSettings journal = new JournalSettings(folder).minFreeBytes(0).snapshotEveryRecords(0);
         final long checksum;
-        try (TestNode node = new TestNode(new GatewayConfig(), journal);
+        try (TestNode node = new TestNode(new GatewayConfig(), journal, wait);
             RiskClient admin = node.logon(ADMIN_KEY);
             RiskClient mm = node.logon(MM_KEY))
         {
@@ -41,7 +47,7 @@ final class JournaledNodeTest
             expect(RejectReason.INSUFFICIENT_COLLATERAL, mm, mm.withdraw(MM_ACCOUNT, 20_000 * USDC));
             checksum = node.node.engine().checksum();
         }
-        try (TestNode node = new TestNode(new GatewayConfig(), journal);
+        try (TestNode node = new TestNode(new GatewayConfig(), journal, wait);
             RiskClient mm = node.logon(MM_KEY))
         {
             assertNotNull(node.node.recovery());

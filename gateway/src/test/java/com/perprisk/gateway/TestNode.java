@@ -3,6 +3,7 @@ package com.perprisk.gateway;
 import com.perprisk.client.ClientConfig;
 import com.perprisk.client.RiskClient;
 import com.perprisk.engine.instrument.Instrument;
+import com.perprisk.engine.pipeline.WaitStrategyKind;
 import com.perprisk.journal.JournalSettings;
 import com.perprisk.protocol.sbe.RejectReason;
 import com.perprisk.protocol.sbe.Role;
@@ -45,13 +46,22 @@ final class TestNode implements AutoCloseable
     /** @param journal the journal to recover from and append to, or null for an in-memory node */
     TestNode(final GatewayConfig gateway, final JournalSettings journal)
     {
+        this(gateway, journal, WaitStrategyKind.BLOCKING);
+    }
+
+    /**
+     * @param journal the journal to recover from and append to, or null for an in-memory node
+     * @param wait    how the business logic waits for input (CALLER_RUNS: on the gateway thread)
+     */
+    TestNode(final GatewayConfig gateway, final JournalSettings journal, final WaitStrategyKind wait)
+    {
         final ApiKeys keys = new ApiKeys()
             .add(ADMIN_KEY, new ApiKey("admin", Role.ADMIN))
             .add(MM_KEY, new ApiKey("mm", Role.MARKET_MAKER, MM_ACCOUNT, MM_ACCOUNT_2))
             .add(VICTIM_KEY, new ApiKey("victim", Role.MARKET_MAKER, VICTIM_ACCOUNT))
             .add(BOT_KEY, new ApiKey("bot", Role.LIQUIDATOR, LIQUIDATOR_ACCOUNT))
             .add(NO_ACCOUNTS_KEY, new ApiKey("empty", Role.MARKET_MAKER));
-        node = new RiskNode(new NodeConfig().termLength(64 * 1024).gateway(gateway).journal(journal), keys).start(List.of(btc()));
+        node = new RiskNode(new NodeConfig().termLength(64 * 1024).gateway(gateway).journal(journal).waitStrategy(wait), keys).start(List.of(btc()));
     }
 
     static Instrument btc()

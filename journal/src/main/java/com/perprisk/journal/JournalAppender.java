@@ -18,7 +18,9 @@ import java.util.zip.CRC32C;
  * input rather than run without a journal.
  *
  * <p>Threading: every method runs on the business-logic thread, which owns the Chronicle appender (created in
- * {@link #onStart}). {@link #lastIndexAppended()} may be read from any thread.
+ * {@link #onStart}). With {@code CALLER_RUNS} that is whichever producer has its turn: when the appending thread
+ * changes (the node's start, then its gateway thread) the appender's single-thread check is handed over.
+ * {@link #lastIndexAppended()} may be read from any thread.
  */
 public final class JournalAppender implements InputJournal
 {
@@ -31,6 +33,7 @@ public final class JournalAppender implements InputJournal
     private final UnsafeBuffer buffer = new UnsafeBuffer(record);
     private final CRC32C crc = new CRC32C();
     private ExcerptAppender appender;
+    private Thread owner;
     private volatile long lastIndexAppended = -1;
     private volatile Throwable failure;
 
@@ -47,6 +50,7 @@ public final class JournalAppender implements InputJournal
         try
         {
             appender = queue.createAppender();
+            owner = Thread.currentThread();
         }
         catch (final RuntimeException ex)
         {
@@ -60,6 +64,12 @@ public final class JournalAppender implements InputJournal
     {
         try
         {
+            if (Thread.currentThread() != owner)
+            {
+                // A new producer's turn (CALLER_RUNS): the pipeline guarantees a happens-before between turns.
+                appender.singleThreadedCheckReset();
+                owner = Thread.currentThread();
+            }
             final int length = JournalRecord.encode(event, buffer, attachments, crc);
             try (DocumentContext dc = appender.writingDocument())
             {
@@ -98,6 +108,7 @@ public final class JournalAppender implements InputJournal
     {
         if (appender != null)
         {
+            appender.singleThreadedCheckReset();
             appender.close();
             appender = null;
         }

@@ -87,7 +87,8 @@ public final class LatencyHarness implements Callable<Integer>
     String gatewayIdle;
 
     @Option(names = "--engine-wait", paramLabel = "KIND", defaultValue = "blocking",
-        description = "Wait strategy of the business-logic thread: blocking, sleeping, yielding or busy-spin (default: ${DEFAULT-VALUE}).")
+        description = "Wait strategy of the business-logic thread: blocking, sleeping, yielding or busy-spin; or caller-runs: " +
+            "no such thread, the gateway thread runs the business logic (default: ${DEFAULT-VALUE}).")
     String engineWait;
 
     @Option(names = "--client-idle", paramLabel = "KIND", defaultValue = "yielding",
@@ -255,7 +256,7 @@ public final class LatencyHarness implements Callable<Integer>
         }
         catch (final IllegalArgumentException ex)
         {
-            throw usage("--engine-wait must be blocking, sleeping, yielding or busy-spin, was '" + value + "'");
+            throw usage("--engine-wait must be blocking, sleeping, yielding, busy-spin or caller-runs, was '" + value + "'");
         }
     }
 

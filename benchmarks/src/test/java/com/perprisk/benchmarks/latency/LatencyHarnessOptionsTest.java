@@ -33,7 +33,7 @@ final class LatencyHarnessOptionsTest
         expectError("--journal must be on, off or both, was 'maybe'", "--journal", "maybe");
         expectError("--kind: 'cancel' is not one of pretrade, fill, mixed", "--kind", "cancel");
         expectError("--gateway-idle must be backoff, sleeping, yielding or busy-spin, was 'nap'", "--gateway-idle", "nap");
-        expectError("--engine-wait must be blocking, sleeping, yielding or busy-spin, was 'nap'", "--engine-wait", "nap");
+        expectError("--engine-wait must be blocking, sleeping, yielding, busy-spin or caller-runs, was 'nap'", "--engine-wait", "nap");
         expectError("the UDP host must be a loopback address", "--transport", "udp", "--udp-host", "192.0.2.1");
         expectError("--term-length must be a power of two", "--term-length", "100000");
         expectError("--duration must be at least 1 ms", "--duration", "0");

@@ -17,8 +17,12 @@ import java.util.concurrent.locks.LockSupport;
  * applies it to the {@link RiskEngine}, in ring order. The ring sequence plus the first sequence becomes
  * the input's sequence: the total order that the journal records and replays.
  *
- * <p>Threading: {@link #publish} is safe from many threads; {@link #start} and {@link #close} from one
- * owner thread. The listener runs on the business-logic thread.
+ * <p>With {@link WaitStrategyKind#CALLER_RUNS} there is no ring and no thread: {@link #publish} journals and applies
+ * the input on the calling thread before it returns, in the same order and with the same sequences.
+ *
+ * <p>Threading: {@link #publish} is safe from many threads (CALLER_RUNS: from one thread at a time, with a
+ * happens-before between turns); {@link #start} and {@link #close} from one owner thread. The listener runs on the
+ * business-logic thread (CALLER_RUNS: the publishing thread).
  */
 public final class RiskPipeline implements AutoCloseable
 {
@@ -27,10 +31,16 @@ public final class RiskPipeline implements AutoCloseable
     /** Returned by {@link #tryPublish} when the ring is full and nothing was published. */
     public static final long RING_FULL = -2;
 
+    /** Null with CALLER_RUNS. */
     private final Disruptor<CommandEvent> disruptor;
+    /** Null with CALLER_RUNS. */
     private final RingBuffer<CommandEvent> ring;
+    /** The one event of CALLER_RUNS (null otherwise). */
+    private final CommandEvent callerSlot;
     private final BusinessLogicHandler handler;
     private final long firstSequence;
+    /** Next slot of CALLER_RUNS. */
+    private long callerNext;
     private volatile boolean accepting = true;
     private boolean started;
 
@@ -62,13 +72,21 @@ public final class RiskPipeline implements AutoCloseable
         final long firstSequence)
     {
         this.firstSequence = firstSequence;
+        handler = new BusinessLogicHandler(engine, listener, journal, this);
+        if (wait == WaitStrategyKind.CALLER_RUNS)
+        {
+            disruptor = null;
+            ring = null;
+            callerSlot = new CommandEvent();
+            return;
+        }
+        callerSlot = null;
         disruptor = new Disruptor<>(CommandEvent::new, ringSize, runnable ->
         {
             final Thread thread = new Thread(runnable, "risk-business-logic");
             thread.setDaemon(true);
             return thread;
         }, ProducerType.MULTI, wait.create());
-        handler = new BusinessLogicHandler(engine, listener, journal, this);
         disruptor.handleEventsWith(handler);
         ring = disruptor.getRingBuffer();
     }
@@ -76,8 +94,13 @@ public final class RiskPipeline implements AutoCloseable
     /** Start the business-logic thread; returns once it runs (so a {@link #close} right after drains what was published). */
     public void start()
     {
-        disruptor.start();
         started = true;
+        if (disruptor == null)
+        {
+            handler.onStart();
+            return;
+        }
+        disruptor.start();
         handler.awaitRunning();
     }
 
@@ -93,6 +116,10 @@ public final class RiskPipeline implements AutoCloseable
         if (!accepting)
         {
             return NOT_ACCEPTING;
+        }
+        if (ring == null)
+        {
+            return runOnCaller(template);
         }
         final long sequence = ring.next();
         return copyAndPublish(sequence, template);
@@ -111,6 +138,10 @@ public final class RiskPipeline implements AutoCloseable
         if (!accepting)
         {
             return NOT_ACCEPTING;
+        }
+        if (ring == null)
+        {
+            return runOnCaller(template);
         }
         final long sequence;
         try
@@ -137,6 +168,14 @@ public final class RiskPipeline implements AutoCloseable
         return firstSequence + slot;
     }
 
+    private long runOnCaller(final CommandEvent template)
+    {
+        final long sequence = firstSequence + callerNext++;
+        callerSlot.copyFrom(template).sequence(sequence);
+        handler.onEvent(callerSlot, sequence, true);
+        return sequence;
+    }
+
     /** @return false once an input could not be journaled: the engine then applies nothing more. */
     public boolean isAccepting()
     {
@@ -156,7 +195,12 @@ public final class RiskPipeline implements AutoCloseable
     @Override
     public void close()
     {
-        if (started)
+        if (started && disruptor == null)
+        {
+            started = false;
+            handler.onShutdown();
+        }
+        else if (started)
         {
             started = false;
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
