@@ -472,13 +472,16 @@ public final class AccountEvaluator
      * gap from today's cross equity to it is shared over the cross positions in proportion to notional. A long
      * gains at most {@code |s|} per unit of mark rise (its requirement only grows); a short at most
      * {@code |s| * (1 + mmrMax * highScale / RATE_SCALE)} per unit of mark fall, {@code highScale >= RATE_SCALE^2 / t},
-     * since its falling requirement also counts. The reserve covers rounding and tier jumps. Funding is not bounded
-     * here: a funding tick re-evaluates every watched account.
+     * since its falling requirement also counts. A move against the position cannot clear the alert while a gap is
+     * left: the requirement falls at most {@code mmrMax} per unit (and {@code mmrMax * RATE_SCALE / t <= 1}) plus the
+     * tier jumps the reserve covers. With no gap left beyond the reserve, a tier jump alone could clear it, either way:
+     * then {@link LiquidationIndex#ALWAYS}. Funding is not bounded here: a funding tick re-evaluates every watched
+     * account.
      *
      * @param i         index of a cross position.
      * @param lowScale  {@code floor(RATE_SCALE^2 / t)}.
      * @param highScale {@code ceil(RATE_SCALE^2 / t)}.
-     * @return the mark key; {@code mark} itself (fire on the next move in its favour) when there is no gap left.
+     * @return the mark key, or {@link LiquidationIndex#ALWAYS} when no gap is left beyond the reserve.
      */
     public long recoveryMarkKey(final int i, final long lowScale, final long highScale)
     {
@@ -489,11 +492,12 @@ public final class AccountEvaluator
         final long floor = Math.max(0, crossMaintenanceMargin - crossReserve);
         final long target = FixedPoint.mulDiv(floor, lowScale, RATE_SCALE, Rounding.FLOOR);
         final long gap = target == OVERFLOW ? 0 : target - crossEquity();
-        long share = 0;
-        if (gap > 0 && crossNotional > 0)
+        if (gap <= 0 || crossNotional <= 0)
         {
-            share = notional[i] == crossNotional ? gap : FixedPoint.mulDivFloorLowerBound(gap, notional[i], crossNotional);
+            // Within the reserve of recovery: a tier jump alone could clear the alert, on a move either way.
+            return LiquidationIndex.ALWAYS;
         }
+        final long share = notional[i] == crossNotional ? gap : FixedPoint.mulDivFloorLowerBound(gap, notional[i], crossNotional);
         final long absSize = Math.abs(size);
         if (size > 0)
         {
