@@ -7,10 +7,14 @@ import com.perprisk.engine.state.StateWriter;
 import java.util.Arrays;
 
 /**
- * A binary heap of position slots keyed by a long trigger value, min- or max-ordered, with O(log n)
+ * A 4-ary heap of position slots keyed by a long trigger value, min- or max-ordered, with O(log n)
  * insert, remove-any, update-in-place and pop. A position's index inside the heap lives in an {@code int[]} owned by
  * the caller (one array per family of heaps, since a position sits in at most one heap of a family),
  * so removal needs no search.
+ *
+ * <p>Layout for the caches: each entry is a (key, position) pair of longs side by side in one array, so a level of a
+ * sift reads one place, and the four children of an entry are 64 contiguous bytes; four children per node halve the
+ * levels of a binary heap.
  *
  * <p>Threading: owned by the business-logic thread. Allocation only when growing.
  */
@@ -18,9 +22,12 @@ final class PositionHeap
 {
     static final int ABSENT = -1;
 
+    private static final int ARITY_SHIFT = 2;
+    private static final int ARITY = 1 << ARITY_SHIFT;
+
     private final boolean maxHeap;
-    private int[] positions = new int[16];
-    private long[] keys = new long[16];
+    /** Entry i: key at {@code 2i}, position at {@code 2i + 1}. */
+    private long[] entries = new long[32];
     private int size;
 
     PositionHeap(final boolean maxHeap)
@@ -36,20 +43,34 @@ final class PositionHeap
     /** @return key at the top; only when {@link #size()} &gt; 0. */
     long topKey()
     {
-        return keys[0];
+        return entries[0];
+    }
+
+    private long key(final int i)
+    {
+        return entries[i << 1];
+    }
+
+    private int position(final int i)
+    {
+        return (int)entries[(i << 1) + 1];
+    }
+
+    private void set(final int i, final long key, final int position, final int[] indexOf)
+    {
+        entries[i << 1] = key;
+        entries[(i << 1) + 1] = position;
+        indexOf[position] = i;
     }
 
     void insert(final int position, final long key, final int[] indexOf)
     {
-        if (size == positions.length)
+        if (size << 1 == entries.length)
         {
-            positions = Arrays.copyOf(positions, size * 2);
-            keys = Arrays.copyOf(keys, size * 2);
+            entries = Arrays.copyOf(entries, entries.length * 2);
         }
         final int i = size++;
-        positions[i] = position;
-        keys[i] = key;
-        indexOf[position] = i;
+        set(i, key, position, indexOf);
         siftUp(i, indexOf);
     }
 
@@ -71,12 +92,12 @@ final class PositionHeap
             insert(position, key, indexOf);
             return;
         }
-        final long old = keys[i];
+        final long old = key(i);
         if (key == old)
         {
             return;
         }
-        keys[i] = key;
+        entries[i << 1] = key;
         if (above(key, old))
         {
             siftUp(i, indexOf);
@@ -90,7 +111,7 @@ final class PositionHeap
     /** @return the position at the top, removed. Only when {@link #size()} &gt; 0. */
     int pop(final int[] indexOf)
     {
-        final int top = positions[0];
+        final int top = position(0);
         removeAt(0, indexOf);
         return top;
     }
@@ -102,13 +123,11 @@ final class PositionHeap
 
     private void removeAt(final int i, final int[] indexOf)
     {
-        indexOf[positions[i]] = ABSENT;
+        indexOf[position(i)] = ABSENT;
         final int last = --size;
         if (i != last)
         {
-            positions[i] = positions[last];
-            keys[i] = keys[last];
-            indexOf[positions[i]] = i;
+            set(i, key(last), position(last), indexOf);
             siftDown(siftUp(i, indexOf), indexOf);
         }
     }
@@ -121,70 +140,78 @@ final class PositionHeap
     private int siftUp(final int start, final int[] indexOf)
     {
         int i = start;
-        final int position = positions[i];
-        final long key = keys[i];
+        final long key = key(i);
+        final int position = position(i);
         while (i > 0)
         {
-            final int parent = (i - 1) >>> 1;
-            if (!above(key, keys[parent]))
+            final int parent = (i - 1) >>> ARITY_SHIFT;
+            final long parentKey = key(parent);
+            if (!above(key, parentKey))
             {
                 break;
             }
-            positions[i] = positions[parent];
-            keys[i] = keys[parent];
-            indexOf[positions[i]] = i;
+            set(i, parentKey, position(parent), indexOf);
             i = parent;
         }
-        positions[i] = position;
-        keys[i] = key;
-        indexOf[position] = i;
+        set(i, key, position, indexOf);
         return i;
     }
 
     private void siftDown(final int start, final int[] indexOf)
     {
         int i = start;
-        final int position = positions[i];
-        final long key = keys[i];
-        final int half = size >>> 1;
-        while (i < half)
+        final long key = key(i);
+        final int position = position(i);
+        while (true)
         {
-            int child = 2 * i + 1;
-            final int right = child + 1;
-            if (right < size && above(keys[right], keys[child]))
-            {
-                child = right;
-            }
-            if (!above(keys[child], key))
+            final int first = (i << ARITY_SHIFT) + 1;
+            if (first >= size)
             {
                 break;
             }
-            positions[i] = positions[child];
-            keys[i] = keys[child];
-            indexOf[positions[i]] = i;
+            int child = first;
+            long childKey = key(first);
+            for (int c = first + 1, end = Math.min(first + ARITY, size); c < end; c++)
+            {
+                final long k = key(c);
+                if (above(k, childKey))
+                {
+                    child = c;
+                    childKey = k;
+                }
+            }
+            if (!above(childKey, key))
+            {
+                break;
+            }
+            set(i, childKey, position(child), indexOf);
             i = child;
         }
-        positions[i] = position;
-        keys[i] = key;
-        indexOf[position] = i;
+        set(i, key, position, indexOf);
     }
 
     /** @param i index below {@link #size()} @return the position at that index of the heap array */
     int positionAt(final int i)
     {
-        return positions[i];
+        return position(i);
     }
 
     /**
-     * Write the exact heap array (positions and keys, in heap order) into an engine image.
+     * Write the exact heap array (positions, then keys, in heap order) into an engine image.
      *
      * @param writer destination.
      */
     void writeTo(final StateWriter writer)
     {
         writer.writeInt(size);
-        writer.writeInts(positions, size);
-        writer.writeLongs(keys, size);
+        for (int i = 0; i < size; i++)
+        {
+            writer.writeInt(position(i));
+        }
+        for (int i = 0; i < size; i++)
+        {
+            writer.writeLong(key(i));
+        }
     }
 
     /**
@@ -198,17 +225,22 @@ final class PositionHeap
     void readFrom(final StateReader reader, final int[] indexOf, final int positionLimit)
     {
         final int n = StateImage.readCount(reader, Integer.BYTES + Long.BYTES, "heap entries");
-        if (n > positions.length)
+        if (n << 1 > entries.length)
         {
-            positions = new int[n];
-            keys = new long[n];
+            entries = new long[Math.max(32, n << 1)];
         }
-        reader.readInts(positions, n);
-        reader.readLongs(keys, n);
         for (int i = 0; i < n; i++)
         {
-            final int position = positions[i];
-            if (position < 0 || position >= positionLimit || indexOf[position] != ABSENT || (i > 0 && above(keys[i], keys[(i - 1) >>> 1])))
+            entries[(i << 1) + 1] = reader.readInt();
+        }
+        for (int i = 0; i < n; i++)
+        {
+            entries[i << 1] = reader.readLong();
+        }
+        for (int i = 0; i < n; i++)
+        {
+            final int position = position(i);
+            if (position < 0 || position >= positionLimit || indexOf[position] != ABSENT || (i > 0 && above(key(i), key((i - 1) >>> ARITY_SHIFT))))
             {
                 throw StateImage.malformed("heap entry " + i + " (position " + position + ") is misplaced");
             }
