@@ -60,9 +60,9 @@ public final class RiskEngine
     public static final short IMAGE_VERSION = 2;
 
     private static final byte DETECTION_INDEXED = 0;
+    private static final byte DETECTION_FULL_SCAN = 1;
     /** {@link #detect} after a funding tick: funding may clear an alert, which recovery keys do not bound. */
     private static final long AFTER_FUNDING = -1;
-    private static final byte DETECTION_FULL_SCAN = 1;
 
     private final EngineConfig config;
     private final InstrumentBook instruments = new InstrumentBook();
